@@ -1,0 +1,530 @@
+import { corpora as defaultCorpora } from "./corpora/data.js";
+import type { Corpora, NoiseLine } from "./corpora/types.js";
+import {
+  type FeedItem,
+  type GenerateContext,
+  type Incident,
+  PASS_MARK,
+  type ParamValue,
+  type Person,
+  type Rubric,
+  type RubricTarget,
+} from "./incident.js";
+import { hash32, Rng } from "./random.js";
+import { placeholders, type Scenario, type Stimulus } from "./scenario.js";
+import { normalizeForMatch } from "./text.js";
+import type { AuthorRole, Lang, Localized, Surface } from "./vocabulary.js";
+
+type Vars = Record<string, ParamValue>;
+
+function valueIn(value: ParamValue, lang: Lang): string {
+  if (typeof value === "number" || typeof value === "string") return String(value);
+  if (Array.isArray(value)) return value.map((v) => v[lang]).join(lang === "zh" ? "、" : ", ");
+  return value[lang];
+}
+
+export function fill(text: string, vars: Vars, lang: Lang): string {
+  return text.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, name: string) => {
+    const value = vars[name];
+    return value === undefined ? whole : valueIn(value, lang);
+  });
+}
+
+function fillLocalized(text: Localized, vars: Vars): Localized {
+  return { zh: fill(text.zh, vars, "zh"), en: fill(text.en, vars, "en") };
+}
+
+const FULLWIDTH_OFFSET = 0xfee0;
+const SEPARATORS = [" ", "·", "*", "/", "-"];
+
+function toFullwidth(text: string): string {
+  return text.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + FULLWIDTH_OFFSET));
+}
+
+function spaced(text: string, sep: string): string {
+  return [...text.replace(/\s+/g, "")].join(sep);
+}
+
+/** The picked word rewritten the way posters dodge keyword filters. */
+function disguise(
+  word: Localized & { homophone?: Partial<Localized> },
+  method: string,
+  sep: string,
+): Localized & { method: string } {
+  const one = (lang: Lang): string => {
+    const plain = word[lang];
+    if (method === "fullwidth" && /[!-~]/.test(plain)) return toFullwidth(plain);
+    if (method === "homophone" && word.homophone?.[lang]) return word.homophone[lang] as string;
+    if (method === "plain") return plain;
+    // A method that cannot change this word (no Latin letters to widen, no homophone) falls back to spacing.
+    return spaced(plain, sep);
+  };
+  return { zh: one("zh"), en: one("en"), method };
+}
+
+class PeoplePool {
+  private readonly used = new Set<string>();
+  constructor(
+    private readonly rng: Rng,
+    private readonly corpora: Corpora,
+  ) {}
+
+  private source(role: AuthorRole): Localized[] {
+    switch (role) {
+      case "staff":
+        return this.corpora.staffNames;
+      case "raider":
+        return this.corpora.raiderNames;
+      case "client":
+        return this.corpora.clientNames;
+      default:
+        return this.corpora.memberNames;
+    }
+  }
+
+  take(role: AuthorRole, count: number, rng: Rng = this.rng): Localized[] {
+    const free = this.source(role).filter((n) => !this.used.has(n.zh));
+    const chosen = rng.sample(free, count);
+    // Pools are finite: past their size, numbered nicknames keep every person distinct.
+    for (let i = chosen.length; i < count; i++) {
+      const base = rng.pick(this.source(role));
+      chosen.push({ zh: `${base.zh}${i + 1}`, en: `${base.en}${i + 1}` });
+    }
+    for (const name of chosen) this.used.add(name.zh);
+    return chosen;
+  }
+
+  takeOne(role: AuthorRole, rng: Rng = this.rng): Localized {
+    const [name] = this.take(role, 1, rng);
+    if (!name) throw new Error(`no ${role} name left`);
+    return name;
+  }
+
+  reserve(name: Localized): void {
+    this.used.add(name.zh);
+  }
+}
+
+interface Draft {
+  at: number;
+  /** Random tie-break: items released at the same moment (one push of several articles) come in any order. */
+  order: number;
+  item: Omit<FeedItem, "id" | "at">;
+}
+
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const PRICES = ["9.9", "19.9", "29", "39", "49.9", "99", "128", "199", "299", "399"];
+const LINK_HOSTS = ["m", "live", "shop", "course", "docs", "forms", "h5", "pay"];
+
+/** Fills the everyday placeholders of a noise line with one value shared by both languages. */
+function fillNoise(line: NoiseLine, rng: Rng, vars: Vars, members: Person[], staff: Person[]): Localized {
+  const values: Vars = { ...vars };
+  for (const name of new Set([...placeholders(line.zh), ...placeholders(line.en)])) {
+    switch (name) {
+      case "member":
+        values.member = rng.pick(members).name;
+        break;
+      case "staff":
+        values.staff = rng.pick(staff).name;
+        break;
+      case "num":
+        values.num = rng.int(2, 99);
+        break;
+      case "price":
+        values.price = rng.pick(PRICES);
+        break;
+      case "time":
+        values.time = `${String(rng.int(8, 22)).padStart(2, "0")}:${rng.pick(["00", "15", "30", "45"])}`;
+        break;
+      case "date": {
+        const month = rng.int(1, 12);
+        const day = rng.int(1, 28);
+        values.date = { zh: `${month}月${day}日`, en: `${MONTHS_EN[month - 1]} ${day}` };
+        break;
+      }
+      case "link":
+        values.link = `https://${rng.pick(LINK_HOSTS)}.example.com/${rng.id("")}`;
+        break;
+      case "phone":
+        values.phone = `1${rng.int(30, 89)}****${String(rng.int(0, 9999)).padStart(4, "0")}`;
+        break;
+    }
+  }
+  return fillLocalized(line, values);
+}
+
+const joinText = (name: Localized, inviter?: Localized): Localized =>
+  inviter
+    ? {
+        zh: `“${inviter.zh}”邀请“${name.zh}”加入了群聊`,
+        en: `"${inviter.en}" invited "${name.en}" to the group`,
+      }
+    : {
+        zh: `“${name.zh}”通过扫描二维码加入了群聊`,
+        en: `"${name.en}" joined the group by scanning a QR code`,
+      };
+
+/**
+ * Turns a scenario template into one concrete incident. Pure: the same scenario (id, version),
+ * seed and context always give the same incident, byte for byte.
+ */
+export function generate(
+  scenario: Scenario,
+  seed: number,
+  context: GenerateContext = {},
+  corpora: Corpora = defaultCorpora,
+): Incident {
+  const root = Rng.seeded((seed ^ hash32(`${scenario.id}@${scenario.version}`)) | 0);
+  // Separate streams: adding a noise line or a parameter never moves anything else.
+  const paramRng = root.fork();
+  const stimulusRng = root.fork();
+  const noiseRng = root.fork();
+  const idRng = root.fork();
+  const orderRng = root.fork();
+
+  const pool = new PeoplePool(paramRng, corpora);
+  const people: Person[] = [];
+  const addPerson = (name: Localized, role: AuthorRole): Person => {
+    const person = { id: idRng.id("p-"), name, role };
+    people.push(person);
+    pool.reserve(name);
+    return person;
+  };
+
+  // Built-ins first: the team's own names win over the corpus.
+  const brand = context.brand ?? paramRng.pick(corpora.brands);
+  const vars: Vars = { brand };
+  const group = context.group ?? fillLocalized(paramRng.pick(corpora.groupNames), vars);
+  const client = context.client ?? paramRng.pick(corpora.clientNames);
+  const mainStaff = addPerson(context.staff ?? pool.takeOne("staff"), "staff");
+  vars.group = group;
+  vars.client = client;
+  vars.staff = mainStaff.name;
+  const clientPerson = addPerson(client, "client");
+
+  const peopleParams = new Map<string, Person[]>();
+  const personParams = new Map<string, Person>();
+  const picked = new Map<string, Localized & { homophone?: Partial<Localized> }>();
+  for (const [name, param] of Object.entries(scenario.params)) {
+    switch (param.kind) {
+      case "int":
+        vars[name] = paramRng.int(param.min, param.max);
+        break;
+      case "pick": {
+        const option = paramRng.pick(param.options);
+        picked.set(name, option);
+        vars[name] = { zh: option.zh, en: option.en };
+        break;
+      }
+      case "person": {
+        const person = addPerson(pool.takeOne(param.pool), param.pool);
+        personParams.set(name, person);
+        vars[name] = person.name;
+        break;
+      }
+      case "people": {
+        const count = typeof param.count === "number" ? param.count : Number(vars[param.count]);
+        const persons = pool.take(param.pool, count).map((n) => addPerson(n, param.pool));
+        peopleParams.set(name, persons);
+        vars[name] = persons.map((p) => p.name);
+        break;
+      }
+      case "disguise": {
+        const option = picked.get(param.of);
+        // The schema guarantees `of` names an earlier pick; this guards hand-built scenarios.
+        if (!option) throw new Error(`disguise "${name}" needs the pick parameter "${param.of}" first`);
+        const method = paramRng.pick(param.methods);
+        const { zh, en } = disguise(option, method, paramRng.pick(SEPARATORS));
+        vars[name] = { zh, en };
+        vars[`${name}Method`] = method;
+        break;
+      }
+    }
+  }
+
+  // Everyday cast of the sandbox group.
+  const staff = [mainStaff, ...pool.take("staff", paramRng.int(1, 2)).map((n) => addPerson(n, "staff"))];
+  const members = pool.take("member", paramRng.int(18, 36)).map((n) => addPerson(n, "member"));
+
+  const drafts: Draft[] = [];
+  const push = (at: number, item: Draft["item"]) =>
+    drafts.push({ at, order: orderRng.int(0, 0x7fffffff), item });
+
+  for (const stimulus of scenario.stimuli) {
+    const base = stimulus.at + stimulusRng.int(0, stimulus.jitter);
+    const repeats: Array<{ person?: Person; index: number }> = stimulus.forEach
+      ? (peopleParams.get(stimulus.forEach) ?? []).map((person, index) => ({ person, index }))
+      : [{ index: 0 }];
+    for (const { person, index } of repeats) {
+      const at = stimulus.forEach ? base + stimulusRng.int(0, stimulus.spread) : base;
+      const local: Vars = person ? { ...vars, each: person.name, index: index + 1 } : vars;
+      const author = resolveAuthor(stimulus, person, personParams, members, staff, clientPerson, stimulusRng);
+      const everyday = (line: NoiseLine) => fillNoise(line, stimulusRng, local, members, staff);
+      push(at, stimulusItem(stimulus, local, stimulusRng, corpora, author, everyday));
+    }
+  }
+
+  for (const noise of scenario.noise) {
+    let at = -noise.history + noiseRng.int(0, noise.every);
+    const low = Math.max(1, Math.ceil(noise.every * 0.3));
+    const high = Math.max(low, Math.floor(noise.every * 1.7));
+    while (at <= noise.until) {
+      const item = noiseItem(
+        noise.surface,
+        noiseRng,
+        corpora,
+        vars,
+        members,
+        staff,
+        clientPerson,
+        pool,
+        addPerson,
+      );
+      if (item) push(at, item);
+      at += noiseRng.int(low, high);
+    }
+    if (noise.alongside) {
+      const released = drafts
+        .filter((d) => d.item.surface === noise.surface && "stimulus" in d.item.origin)
+        .reduce<number | undefined>((min, d) => (min === undefined ? d.at : Math.min(min, d.at)), undefined);
+      const count = noiseRng.int(noise.alongside.min, Math.max(noise.alongside.min, noise.alongside.max));
+      for (let i = 0; released !== undefined && i < count; i++) {
+        const item = noiseItem(
+          noise.surface,
+          noiseRng,
+          corpora,
+          vars,
+          members,
+          staff,
+          clientPerson,
+          pool,
+          addPerson,
+        );
+        if (item) push(released, item);
+      }
+    }
+  }
+
+  drafts.sort((a, b) => a.at - b.at || a.order - b.order);
+  const items: FeedItem[] = drafts.map((d) => ({ id: idRng.id("it-"), at: d.at, ...d.item }));
+
+  const stimulusItems = (ids: readonly string[]) =>
+    items.filter((it) => "stimulus" in it.origin && ids.includes(it.origin.stimulus));
+  const resolveTarget = (t: NonNullable<Scenario["steps"][number]["target"]>): RubricTarget => {
+    let chosen = t.stimuli ? stimulusItems(t.stimuli) : [];
+    if (t.noise)
+      chosen = chosen.concat(items.filter((it) => "noise" in it.origin && it.origin.noise === t.noise));
+    const ids =
+      t.by === "author"
+        ? [...new Set(chosen.map((it) => it.authorId).filter((id): id is string => id !== undefined))]
+        : chosen.map((it) => it.id);
+    // Staff and the client are never a legitimate target of "all raiders" style rules.
+    const safe = t.by === "author" && t.noise ? ids.filter((id) => !staff.some((s) => s.id === id)) : ids;
+    return { ids: safe, by: t.by, match: t.match };
+  };
+  const terms = (list?: string[]): string[] | undefined => {
+    if (!list) return undefined;
+    const out = new Set<string>();
+    for (const t of list) for (const lang of ["zh", "en"] as const) out.add(fill(t, vars, lang));
+    return [...out].filter((t) => normalizeForMatch(t).length > 0);
+  };
+
+  const detectionIds = stimulusItems(scenario.detection.stimuli).map((it) => it.id);
+  const rubric: Rubric = {
+    scenarioId: scenario.id,
+    scenarioVersion: scenario.version,
+    paged: scenario.page !== undefined,
+    detection: { itemIds: detectionIds },
+    steps: scenario.steps.map((s) => ({
+      id: s.id,
+      action: s.action,
+      label: fillLocalized(s.label, vars),
+      ...(s.target ? { target: resolveTarget(s.target) } : {}),
+      ...(s.containsAny ? { containsAny: terms(s.containsAny) } : {}),
+      ...(s.excludes ? { excludes: terms(s.excludes) } : {}),
+      targetSeconds: s.within,
+      weight: s.weight,
+      required: s.required,
+      decay: s.decay,
+    })),
+    harmful: scenario.harmful.map((h) => ({
+      id: h.id,
+      action: h.action,
+      label: fillLocalized(h.label, vars),
+      ...(h.target ? { target: resolveTarget(h.target) } : {}),
+      ...(h.containsAny ? { containsAny: terms(h.containsAny) } : {}),
+      penalty: h.penalty,
+    })),
+    timeoutSeconds: scenario.timeout,
+    passMark: PASS_MARK,
+  };
+
+  return {
+    scenarioId: scenario.id,
+    scenarioVersion: scenario.version,
+    seed,
+    title: fillLocalized(scenario.title, vars),
+    brief: fillLocalized(scenario.brief, vars),
+    params: vars,
+    people,
+    items,
+    ...(scenario.page ? { page: { message: fillLocalized(scenario.page.message, vars) } } : {}),
+    detection: { itemIds: detectionIds, hint: fillLocalized(scenario.detection.hint, vars) },
+    rubric,
+  };
+}
+
+function resolveAuthor(
+  stimulus: Stimulus,
+  each: Person | undefined,
+  personParams: Map<string, Person>,
+  members: Person[],
+  staff: Person[],
+  client: Person,
+  rng: Rng,
+): Person | undefined {
+  if (stimulus.author && "param" in stimulus.author) return personParams.get(stimulus.author.param);
+  if (stimulus.author && "pool" in stimulus.author) {
+    switch (stimulus.author.pool) {
+      case "staff":
+        return rng.pick(staff);
+      case "client":
+        return client;
+      case "system":
+      case "editor":
+        return undefined;
+      default:
+        return rng.pick(members);
+    }
+  }
+  if (each) return each;
+  if (stimulus.surface === "client_dm") return client;
+  if (stimulus.surface === "group_chat" || stimulus.surface === "comments") return rng.pick(members);
+  return undefined;
+}
+
+function stimulusItem(
+  stimulus: Stimulus,
+  vars: Vars,
+  rng: Rng,
+  corpora: Corpora,
+  author: Person | undefined,
+  everyday: (line: NoiseLine) => Localized,
+): Draft["item"] {
+  const text = fillLocalized(
+    stimulus.variants ? rng.pick(stimulus.variants) : (stimulus.text as Localized),
+    vars,
+  );
+  const item: Draft["item"] = {
+    surface: stimulus.surface,
+    kind: stimulus.kind,
+    text,
+    origin: { stimulus: stimulus.id },
+  };
+  if (author) item.authorId = author.id;
+  if (stimulus.title) item.title = fillLocalized(stimulus.title, vars);
+  if (stimulus.card)
+    item.card = {
+      name: fillLocalized(stimulus.card.name, vars),
+      note: fillLocalized(stimulus.card.note, vars),
+    };
+  if (stimulus.body) {
+    const count = rng.int(stimulus.body.paragraphs.min, stimulus.body.paragraphs.max);
+    const paragraphs = rng.sample(corpora.articleParagraphs, count).map(everyday);
+    if (stimulus.body.insert) {
+      const insert = fillLocalized(stimulus.body.insert, vars);
+      const at = rng.int(0, paragraphs.length);
+      const host = paragraphs[at];
+      // Half the time the sentence hides inside an ordinary paragraph rather than standing alone.
+      if (host && rng.chance(0.5)) {
+        paragraphs[at] = { zh: `${host.zh}${insert.zh}`, en: `${host.en} ${insert.en}` };
+      } else {
+        paragraphs.splice(at, 0, insert);
+      }
+    }
+    item.paragraphs = paragraphs;
+  }
+  return item;
+}
+
+function noiseItem(
+  surface: Surface,
+  rng: Rng,
+  corpora: Corpora,
+  vars: Vars,
+  members: Person[],
+  staff: Person[],
+  client: Person,
+  pool: PeoplePool,
+  addPerson: (name: Localized, role: AuthorRole) => Person,
+): Draft["item"] | undefined {
+  const origin = { noise: surface };
+  const line = (lines: NoiseLine[]) => fillNoise(rng.pick(lines), rng, vars, members, staff);
+  switch (surface) {
+    case "group_chat": {
+      const roll = rng.int(0, 99);
+      if (roll < 5) {
+        const newcomer = addPerson(pool.takeOne("member", rng), "member");
+        const inviter = rng.chance(0.5) ? rng.pick(members).name : undefined;
+        members.push(newcomer);
+        return {
+          surface,
+          kind: "join",
+          authorId: newcomer.id,
+          text: joinText(newcomer.name, inviter),
+          origin,
+        };
+      }
+      if (roll < 10) {
+        const card = rng.pick(corpora.groupCards);
+        return {
+          surface,
+          kind: "card",
+          authorId: rng.pick(members).id,
+          text: fillNoise(card.says, rng, vars, members, staff),
+          card: {
+            name: fillNoise(card.name, rng, vars, members, staff),
+            note: fillNoise(card.note, rng, vars, members, staff),
+          },
+          origin,
+        };
+      }
+      if (roll < 18)
+        return {
+          surface,
+          kind: "message",
+          authorId: rng.pick(staff).id,
+          text: line(corpora.staffChat),
+          origin,
+        };
+      return {
+        surface,
+        kind: "message",
+        authorId: rng.pick(members).id,
+        text: line(corpora.groupChat),
+        origin,
+      };
+    }
+    case "articles": {
+      const paragraphs = rng
+        .sample(corpora.articleParagraphs, rng.int(3, 5))
+        .map((p) => fillNoise(p, rng, vars, members, staff));
+      const title = line(corpora.articleTitles);
+      return { surface, kind: "article", title, text: paragraphs[0] ?? title, paragraphs, origin };
+    }
+    case "comments":
+      return {
+        surface,
+        kind: "comment",
+        authorId: rng.pick(members).id,
+        text: line(corpora.comments),
+        origin,
+      };
+    case "client_dm":
+      return { surface, kind: "dm", authorId: client.id, text: line(corpora.clientMessages), origin };
+    case "account_console":
+      return { surface, kind: "console", text: line(corpora.consoleEvents), origin };
+    case "oncall_page":
+      return undefined;
+  }
+}

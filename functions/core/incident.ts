@@ -1,0 +1,95 @@
+import type { ActionKind, AuthorRole, ItemKind, Localized, Surface } from "./vocabulary.js";
+
+/** Someone who appears in the sandbox: a group member, a staff member, a raider, the client. */
+export interface Person {
+  id: string;
+  name: Localized;
+  role: AuthorRole;
+}
+
+/** One thing a responder can see on a surface: a chat message, a card, an article, a comment… */
+export interface FeedItem {
+  id: string;
+  /** Seconds from injection. Negative: it was already there when the drill began. */
+  at: number;
+  surface: Surface;
+  kind: ItemKind;
+  authorId?: string;
+  text: Localized;
+  title?: Localized;
+  paragraphs?: Localized[];
+  card?: { name: Localized; note: Localized };
+  /** Which stimulus produced it, or that it is background noise. Never shown to responders. */
+  origin: { stimulus: string } | { noise: Surface };
+}
+
+export interface RubricTarget {
+  /** Item ids, or person ids when `by` is "author". */
+  ids: string[];
+  by: "item" | "author";
+  match: "any" | "all";
+}
+
+export interface RubricStep {
+  id: string;
+  action: ActionKind;
+  label: Localized;
+  target?: RubricTarget;
+  /** The action's text must contain one of these (both languages, already filled in). */
+  containsAny?: string[];
+  excludes?: string[];
+  targetSeconds: number;
+  weight: number;
+  required: boolean;
+  decay: number;
+}
+
+export interface RubricHarm {
+  id: string;
+  action: ActionKind;
+  label: Localized;
+  target?: RubricTarget;
+  containsAny?: string[];
+  penalty: number;
+}
+
+/** The concrete yardstick for one incident: scenario targets bound to this incident's ids and words. */
+export interface Rubric {
+  scenarioId: string;
+  scenarioVersion: number;
+  paged: boolean;
+  detection: { itemIds: string[] };
+  steps: RubricStep[];
+  harmful: RubricHarm[];
+  timeoutSeconds: number;
+  passMark: number;
+}
+
+export type ParamValue = number | string | Localized | Localized[];
+
+export interface Incident {
+  scenarioId: string;
+  scenarioVersion: number;
+  seed: number;
+  title: Localized;
+  brief: Localized;
+  /** Resolved parameters and built-ins ({brand}, {group}, {client}, {staff}). */
+  params: Record<string, ParamValue>;
+  people: Person[];
+  /** Every item on every surface, in time order. */
+  items: FeedItem[];
+  page?: { message: Localized };
+  detection: { itemIds: string[]; hint: Localized };
+  rubric: Rubric;
+}
+
+/** What the generator may know about the team it generates for. All optional. */
+export interface GenerateContext {
+  brand?: Localized;
+  group?: Localized;
+  client?: Localized;
+  staff?: Localized;
+}
+
+/** The share of a rubric's points a drill must reach to pass. */
+export const PASS_MARK = 80;

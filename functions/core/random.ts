@@ -1,0 +1,64 @@
+import { uniformInt } from "pure-rand/distribution/uniformInt";
+import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import type { JumpableRandomGenerator } from "pure-rand/types/JumpableRandomGenerator";
+
+/** FNV-1a, to fold a text (scenario id and version) into a 32-bit seed component. */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * A seeded random source. Everything random in the domain goes through one of these, so the same
+ * seed replays the same drill. `fork` hands out an independent stream (a 2^64 jump), so adding
+ * noise items never shifts where the stimuli land.
+ */
+export class Rng {
+  private constructor(private readonly gen: JumpableRandomGenerator) {}
+
+  static seeded(seed: number): Rng {
+    return new Rng(xoroshiro128plus(seed | 0));
+  }
+
+  fork(): Rng {
+    const child = this.gen.clone();
+    this.gen.jump();
+    return new Rng(child);
+  }
+
+  /** An integer in [min, max], both included. */
+  int(min: number, max: number): number {
+    return uniformInt(this.gen, min, max);
+  }
+
+  chance(p: number): boolean {
+    return this.int(0, 999_999) < p * 1_000_000;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error("pick from an empty list");
+    return items[this.int(0, items.length - 1)] as T;
+  }
+
+  /** `count` distinct items, in random order. */
+  sample<T>(items: readonly T[], count: number): T[] {
+    const pool = [...items];
+    const n = Math.min(count, pool.length);
+    for (let i = 0; i < n; i++) {
+      const j = this.int(i, pool.length - 1);
+      [pool[i], pool[j]] = [pool[j] as T, pool[i] as T];
+    }
+    return pool.slice(0, n);
+  }
+
+  /** An opaque id that reveals nothing about order or kind. */
+  id(prefix: string): string {
+    const a = this.int(0, 0xffff).toString(16).padStart(4, "0");
+    const b = this.int(0, 0xffff).toString(16).padStart(4, "0");
+    return `${prefix}${a}${b}`;
+  }
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import { generate } from "../../functions/core/generator.js";
+import type { Incident } from "../../functions/core/incident.js";
+import { incidentSignature, variety } from "../../functions/core/variety.js";
+import { builtInScenarios, HEADLINE_IDS, scenario, stimulusItems } from "../support/drills.js";
+
+const isIncident = (incident: Incident) => {
+  const ids = new Set(incident.detection.itemIds);
+  return (id: string) => ids.has(id);
+};
+
+describe("generate(scenario, seed)", () => {
+  it.each(HEADLINE_IDS)("is deterministic: the same seed gives byte-identical output (%s)", (id) => {
+    const a = JSON.stringify(generate(scenario(id), 42));
+    const b = JSON.stringify(generate(scenario(id), 42));
+    expect(a).toBe(b);
+  });
+
+  it("depends on the scenario version, so a revised scenario never replays an old incident", () => {
+    const s = scenario("competitor-group-raid");
+    const a = incidentSignature(generate(s, 7));
+    const b = incidentSignature(generate({ ...s, version: s.version + 1 }, 7));
+    expect(a).not.toBe(b);
+  });
+
+  it.each(HEADLINE_IDS)("gives at least 95 %% distinct incidents over 1,000 seeds (%s)", (id) => {
+    const { distinct, total } = variety(scenario(id), 1000);
+    expect(distinct / total).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("varies every scenario in the catalog", () => {
+    for (const s of builtInScenarios()) {
+      const { distinct, total } = variety(s, 200);
+      expect(distinct / total, s.id).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+
+  it("sends 5 to 30 raiders, each joining and posting a card, and real members who look alike", () => {
+    const counts = new Set<number>();
+    for (let seed = 0; seed < 300; seed++) {
+      const incident = generate(scenario("competitor-group-raid"), seed);
+      const raiders = Number(incident.params.raiderCount);
+      counts.add(raiders);
+      expect(stimulusItems(incident, "raider-join")).toHaveLength(raiders);
+      expect(stimulusItems(incident, "raider-card")).toHaveLength(raiders);
+      expect(stimulusItems(incident, "lookalike-card").length).toBeGreaterThan(0);
+      const removal = incident.rubric.steps.find((s) => s.id === "remove-raiders");
+      expect(removal?.target?.ids).toHaveLength(raiders);
+      const lookalikes = incident.rubric.harmful.find((h) => h.id === "kick-real-member")?.target?.ids ?? [];
+      expect(lookalikes.filter((id) => removal?.target?.ids.includes(id))).toEqual([]);
+    }
+    expect(Math.min(...counts)).toBe(5);
+    expect(Math.max(...counts)).toBe(30);
+  });
+
+  it("varies the sensitive word, its disguise and where it sits in the article", () => {
+    const words = new Set<string>();
+    const methods = new Set<string>();
+    const positions = new Set<number>();
+    for (let seed = 0; seed < 300; seed++) {
+      const incident = generate(scenario("sensitive-word-post"), seed);
+      words.add((incident.params.word as { zh: string }).zh);
+      methods.add(String(incident.params.disguisedMethod));
+      const [article] = stimulusItems(incident, "article");
+      const disguised = (incident.params.disguised as { zh: string }).zh;
+      const index = article?.paragraphs?.findIndex((p) => p.zh.includes(disguised)) ?? -1;
+      expect(index).toBeGreaterThanOrEqual(0);
+      positions.add(index);
+    }
+    expect(words.size).toBeGreaterThanOrEqual(8);
+    expect(methods).toEqual(new Set(["plain", "spaced", "fullwidth", "homophone"]));
+    expect(positions.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it("writes disguises the way filter dodgers do", () => {
+    let sawFullwidth = false;
+    let sawSpaced = false;
+    for (let seed = 0; seed < 400; seed++) {
+      const { params } = generate(scenario("sensitive-word-post"), seed);
+      const word = (params.word as { zh: string }).zh;
+      const disguised = (params.disguised as { zh: string }).zh;
+      if (params.disguisedMethod === "fullwidth" && /[A-Z0-9%]/.test(word)) {
+        expect(disguised).toMatch(/[Ａ-Ｚ０-９％]/);
+        sawFullwidth = true;
+      }
+      if (params.disguisedMethod === "spaced") {
+        expect(disguised.length).toBeGreaterThan(word.length);
+        sawSpaced = true;
+      }
+    }
+    expect(sawFullwidth && sawSpaced).toBe(true);
+  });
+
+  it("pages on injection in the 2 a.m. scenario and scores the acknowledgement", () => {
+    const incident = generate(scenario("urgent-push-2am"), 3);
+    expect(incident.page?.message.zh).toContain(String((incident.params.client as { zh: string }).zh));
+    expect(incident.rubric.paged).toBe(true);
+    expect(incident.rubric.steps[0]?.action).toBe("acknowledge");
+  });
+
+  it("leaves no placeholder unfilled in any language", () => {
+    for (const s of builtInScenarios()) {
+      for (const seed of [1, 2, 3]) {
+        const text = JSON.stringify(generate(s, seed).items);
+        expect(text, s.id).not.toMatch(/\{[A-Za-z]+\}/);
+      }
+    }
+  });
+});
+
+describe("the noise a drill hides in", () => {
+  it.each(HEADLINE_IDS)("makes detection a real search: the incident is rarely first or last (%s)", (id) => {
+    let first = 0;
+    let last = 0;
+    const runs = 200;
+    for (let seed = 0; seed < runs; seed++) {
+      const incident = generate(scenario(id), seed);
+      const incidentItem = isIncident(incident);
+      // The page only says where to look; the search happens on the surfaces.
+      const main = incident.items.find((it) => incidentItem(it.id) && it.surface !== "oncall_page");
+      expect(main).toBeDefined();
+      const surface = incident.items.filter((it) => it.surface === main?.surface);
+      expect(surface.length).toBeGreaterThan(5);
+      if (surface[0]?.id === main?.id) first++;
+      if (surface.at(-1)?.id === main?.id) last++;
+    }
+    // "Look at the newest item" must lose more often than it wins.
+    expect(first / runs).toBeLessThan(0.5);
+    expect(last / runs).toBeLessThan(0.5);
+  });
+
+  it.each(HEADLINE_IDS)(
+    "never leaves the incident the only item with a name, a link or a number (%s)",
+    (id) => {
+      const traits = {
+        number: (t: string) => /[0-9０-９]/.test(t),
+        link: (t: string) => /https?:\/\//.test(t),
+      };
+      for (let seed = 0; seed < 100; seed++) {
+        const incident = generate(scenario(id), seed);
+        const incidentItem = isIncident(incident);
+        const names = incident.people.map((p) => p.name.zh);
+        const hasName = (t: string) => names.some((n) => t.includes(n));
+        const textOf = (it: Incident["items"][number]) =>
+          [it.text.zh, it.title?.zh, it.card?.name.zh, ...(it.paragraphs ?? []).map((p) => p.zh)].join(" ");
+        for (const item of incident.items.filter(
+          (it) => incidentItem(it.id) && it.surface !== "oncall_page",
+        )) {
+          const noise = incident.items
+            .filter((it) => it.surface === item.surface && "noise" in it.origin)
+            .map(textOf);
+          // Names only mean something where people talk; in articles short nicknames are ordinary words.
+          const named = item.surface === "group_chat" || item.surface === "comments" ? { name: hasName } : {};
+          for (const [trait, has] of Object.entries({ ...traits, ...named })) {
+            if (has(textOf(item)))
+              expect(noise.some(has), `${id} seed ${seed}: ${trait} on ${item.surface}`).toBe(true);
+          }
+        }
+      }
+    },
+  );
+
+  it("keeps the background noise the same when only the stimuli change", () => {
+    const s = scenario("competitor-group-raid");
+    const noise = (incident: Incident) =>
+      incident.items.filter((it) => "noise" in it.origin).map((it) => it.text.zh);
+    const shifted = { ...s, stimuli: s.stimuli.map((st) => ({ ...st, at: st.at + 60 })) };
+    expect(noise(generate(shifted, 11))).toEqual(noise(generate(s, 11)));
+  });
+});
