@@ -49,9 +49,13 @@ console.log(`${text.hello}\n\n${text.catalog}`);
 for (const s of scenarios)
   console.log(`  ${s.id.padEnd(30)} ${CATEGORY_LABELS[s.category][lang].padEnd(8)} ${s.title[lang]}`);
 
-const chosen =
-  scenarios.find((s) => s.id === values.scenario) ?? scenarios[randomInt(scenarios.length)] ?? scenarios[0];
+const chosen = scenarios.find((s) => s.id === values.scenario) ?? scenarios[randomInt(scenarios.length)];
+if (!chosen) throw new Error("the catalog is empty");
 const seed = values.seed === undefined ? randomInt(2 ** 31) : Number(values.seed);
+if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+  console.error("--seed must be an integer from 0 to 4294967295");
+  process.exit(2);
+}
 console.log(`\n${text.preview}\n`);
 console.log(renderIncident(chosen, generate(chosen, seed), lang));
 console.log(`${text.replay}\n  npm run catalog -- preview ${chosen.id} --seed ${seed} --lang ${lang}`);

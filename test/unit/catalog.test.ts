@@ -50,6 +50,17 @@ describe("the built-in catalog", () => {
     }
   });
 
+  it("writes Chinese without the stray spaces YAML folding leaves after Chinese punctuation", () => {
+    for (const { file, source } of catalogSources()) {
+      const stray = source
+        .split("\n")
+        .filter((line) => /[，。：；！？、）] +\S/.test(line) && !line.trim().startsWith("#"));
+      expect(stray, file).toEqual([]);
+    }
+    for (const s of builtInScenarios())
+      expect(s.brief.zh, s.id).not.toMatch(/[\u4e00-\u9fff，。] [\u4e00-\u9fff]/);
+  });
+
   it("ships a schema.json that matches the zod schema (run `npm run schema` after changing it)", () => {
     expect(readFileSync(join(SCENARIO_DIR, "schema.json"), "utf8")).toBe(scenarioJsonSchemaText());
   });
