@@ -213,7 +213,8 @@ export function generate(
       case "pick": {
         const option = paramRng.pick(param.options);
         picked.set(name, option);
-        vars[name] = { zh: option.zh, en: option.en };
+        // Options may use earlier parameters and the built-ins, e.g. "{brand}的会员日".
+        vars[name] = fillLocalized({ zh: option.zh, en: option.en }, vars);
         break;
       }
       case "person": {
@@ -252,6 +253,14 @@ export function generate(
 
   for (const stimulus of scenario.stimuli) {
     const base = stimulus.at + stimulusRng.int(0, stimulus.jitter);
+    // Repeats use the variants without replacement (reshuffled when they run out), so a wave of
+    // posts reads like several people rather than one script.
+    let deck: Localized[] = [];
+    const nextVariant = (): Localized | undefined => {
+      if (!stimulus.variants) return undefined;
+      if (deck.length === 0) deck = stimulusRng.sample(stimulus.variants, stimulus.variants.length);
+      return deck.pop();
+    };
     const repeats: Array<{ person?: Person; index: number }> = stimulus.forEach
       ? (peopleParams.get(stimulus.forEach) ?? []).map((person, index) => ({ person, index }))
       : [{ index: 0 }];
@@ -260,26 +269,29 @@ export function generate(
       const local: Vars = person ? { ...vars, each: person.name, index: index + 1 } : vars;
       const author = resolveAuthor(stimulus, person, personParams, members, staff, clientPerson, stimulusRng);
       const everyday = (line: NoiseLine) => fillNoise(line, stimulusRng, local, members, staff);
-      push(at, stimulusItem(stimulus, local, stimulusRng, corpora, author, everyday));
+      push(
+        at,
+        stimulusItem(
+          stimulus,
+          nextVariant() ?? (stimulus.text as Localized),
+          local,
+          stimulusRng,
+          corpora,
+          author,
+          everyday,
+        ),
+      );
     }
   }
 
+  const everydayItem = (surface: Surface) =>
+    noiseItem(surface, noiseRng, corpora, vars, members, staff, clientPerson, pool, addPerson);
   for (const noise of scenario.noise) {
     let at = -noise.history + noiseRng.int(0, noise.every);
     const low = Math.max(1, Math.ceil(noise.every * 0.3));
     const high = Math.max(low, Math.floor(noise.every * 1.7));
     while (at <= noise.until) {
-      const item = noiseItem(
-        noise.surface,
-        noiseRng,
-        corpora,
-        vars,
-        members,
-        staff,
-        clientPerson,
-        pool,
-        addPerson,
-      );
+      const item = everydayItem(noise.surface);
       if (item) push(at, item);
       at += noiseRng.int(low, high);
     }
@@ -289,17 +301,7 @@ export function generate(
         .reduce<number | undefined>((min, d) => (min === undefined ? d.at : Math.min(min, d.at)), undefined);
       const count = noiseRng.int(noise.alongside.min, Math.max(noise.alongside.min, noise.alongside.max));
       for (let i = 0; released !== undefined && i < count; i++) {
-        const item = noiseItem(
-          noise.surface,
-          noiseRng,
-          corpora,
-          vars,
-          members,
-          staff,
-          clientPerson,
-          pool,
-          addPerson,
-        );
+        const item = everydayItem(noise.surface);
         if (item) push(released, item);
       }
     }
@@ -405,16 +407,14 @@ function resolveAuthor(
 
 function stimulusItem(
   stimulus: Stimulus,
+  template: Localized,
   vars: Vars,
   rng: Rng,
   corpora: Corpora,
   author: Person | undefined,
   everyday: (line: NoiseLine) => Localized,
 ): Draft["item"] {
-  const text = fillLocalized(
-    stimulus.variants ? rng.pick(stimulus.variants) : (stimulus.text as Localized),
-    vars,
-  );
+  const text = fillLocalized(template, vars);
   const item: Draft["item"] = {
     surface: stimulus.surface,
     kind: stimulus.kind,

@@ -10,11 +10,38 @@ export function normalizeForMatch(text: string): string {
     .replace(/[\s·•*/\\\-_.,，。、|]+/g, "");
 }
 
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const SEPARATOR_RUN = /(?<=(?:^|[^a-z0-9])[a-z0-9])[\s·•*/\\\-_.]+(?=[a-z0-9](?:$|[^a-z0-9]))/g;
+
+/**
+ * Latin text keeps its word boundaries (so "plan" is not found inside "explanation"), but letters
+ * spaced out one by one ("t-o-p-1", "g u a r a n t e e d") are joined back into words.
+ */
+function normalizeLatin(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(SEPARATOR_RUN, "").replace(/\s+/g, " ");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Whether `text` mentions any of `terms`. Chinese terms are compared with spacing and width removed,
+ * because a disguise spaces characters out; Latin terms must stand as whole words.
+ */
 export function containsAnyTerm(text: string, terms: readonly string[]): boolean {
-  const haystack = normalizeForMatch(text);
-  return terms.some((t) => {
-    const needle = normalizeForMatch(t);
-    return needle.length > 0 && haystack.includes(needle);
+  let stripped: string | undefined;
+  let latin: string | undefined;
+  return terms.some((term) => {
+    if (CJK.test(term)) {
+      const needle = normalizeForMatch(term);
+      stripped ??= normalizeForMatch(text);
+      return needle.length > 0 && stripped.includes(needle);
+    }
+    const needle = normalizeLatin(term).trim();
+    if (needle.length === 0) return false;
+    latin ??= normalizeLatin(text);
+    return new RegExp(`(?<![a-z0-9])${escapeRegExp(needle)}(?![a-z0-9])`).test(latin);
   });
 }
 

@@ -132,7 +132,7 @@ export const ACTION_LABELS: Record<ActionKind, Localized> = {
   acknowledge: { zh: "确认收到呼叫", en: "Acknowledge the page" },
   flag: { zh: "标记为事件", en: "Flag as the incident" },
   remove_member: { zh: "移出群成员", en: "Remove member" },
-  delete_post: { zh: "删除文章", en: "Delete post" },
+  delete_post: { zh: "删除/撤回内容", en: "Delete or recall" },
   delete_comment: { zh: "删除留言", en: "Delete comment" },
   post_announcement: { zh: "发布群公告", en: "Post announcement" },
   reply: { zh: "统一口径回复", en: "Reply" },

@@ -53,6 +53,15 @@ describe("generate(scenario, seed)", () => {
     expect(Math.max(...counts)).toBe(30);
   });
 
+  it("lets a wave of raiders use different wordings before any repeats", () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const cards = stimulusItems(generate(scenario("competitor-group-raid"), seed), "raider-card");
+      const wordings =
+        scenario("competitor-group-raid").stimuli.find((s) => s.id === "raider-card")?.variants?.length ?? 0;
+      expect(new Set(cards.map((c) => c.text.zh)).size).toBe(Math.min(wordings, cards.length));
+    }
+  });
+
   it("varies the sensitive word, its disguise and where it sits in the article", () => {
     const words = new Set<string>();
     const methods = new Set<string>();
