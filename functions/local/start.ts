@@ -1,61 +1,138 @@
-import { randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { serve } from "@hono/node-server";
+import { startDynamoLocal } from "../adapters/local/dynamodb-local.js";
 import { loadCatalog } from "../adapters/scenario-files.js";
+import { cryptoEntropy, systemClock } from "../adapters/system.js";
+import { randomToken, sha256 } from "../api/auth.js";
+import { compose } from "../api/compose.js";
 import { formatProblem } from "../core/catalog.js";
-import { generate } from "../core/generator.js";
-import { CATEGORY_LABELS, type Lang } from "../core/vocabulary.js";
-import { renderIncident } from "./render-incident.js";
+import { createDynamoClient } from "../store/client.js";
+import { DynamoStore } from "../store/dynamo-store.js";
+import { DEFAULT_TABLE_NAME, ensureTable } from "../store/table.js";
+import { seedDemo } from "./demo.js";
 
 /**
- * The one-machine entry point. Until the drill service lands, it loads and checks the catalog
- * and previews a freshly drawn incident, with the seed that replays it.
+ * `npm start`: the whole product on one machine. DynamoDB Local keeps data under .data/, the API
+ * listens on http://localhost:8787, and an empty store prints a one-time setup link.
  */
-const { values } = parseArgs({
-  options: {
-    lang: { type: "string", default: process.env.LANG?.startsWith("en") ? "en" : "zh" },
-    scenario: { type: "string" },
-    seed: { type: "string" },
-  },
-});
-const lang: Lang = values.lang === "en" ? "en" : "zh";
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: "string" },
+        data: { type: "string", default: ".data" },
+        demo: { type: "boolean", default: false },
+      },
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\nUsage: npm start -- [--port 8787] [--data .data] [--demo]`);
+    process.exit(2);
+  }
+})();
 
-const { scenarios, problems } = await loadCatalog();
-for (const p of problems) console.error(`✗ ${formatProblem(p)}`);
-if (values.scenario && !scenarios.some((s) => s.id === values.scenario)) {
-  console.error(`No scenario "${values.scenario}". Pick one of: ${scenarios.map((s) => s.id).join(", ")}`);
+const port = Number(values.port ?? process.env.PORT ?? 8787);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`--port must be a port number, not "${values.port ?? process.env.PORT}"`);
   process.exit(2);
 }
-if (scenarios.length === 0) {
-  console.error("No valid scenario in scenarios/. Run `npm run catalog -- check` for details.");
+const dataDir = resolve(values.data);
+const publicUrl = `http://localhost:${port}`;
+
+const catalog = await loadCatalog();
+if (catalog.problems.length > 0) {
+  for (const p of catalog.problems) console.error(`✗ ${formatProblem(p)}`);
+  console.error("Fix the scenario files above (npm run catalog -- check), then start again.");
   process.exit(1);
 }
 
-const text = {
-  zh: {
-    hello: "演练 Yanlian：社群与公众号团队的突发事件演练平台",
-    catalog: `场景库共 ${scenarios.length} 个场景：`,
-    preview: "随机抽取一次演练预览：",
-    replay: "用同一个种子可以原样重放：",
-  },
-  en: {
-    hello: "Yanlian (演练): surprise incident drills for community and official-account teams",
-    catalog: `The catalog has ${scenarios.length} scenarios:`,
-    preview: "A freshly drawn drill, previewed:",
-    replay: "Replay exactly the same incident with its seed:",
-  },
-}[lang];
-
-console.log(`${text.hello}\n\n${text.catalog}`);
-for (const s of scenarios)
-  console.log(`  ${s.id.padEnd(30)} ${CATEGORY_LABELS[s.category][lang].padEnd(8)} ${s.title[lang]}`);
-
-const chosen = scenarios.find((s) => s.id === values.scenario) ?? scenarios[randomInt(scenarios.length)];
-if (!chosen) throw new Error("the catalog is empty");
-const seed = values.seed === undefined ? randomInt(2 ** 31) : Number(values.seed);
-if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-  console.error("--seed must be an integer from 0 to 4294967295");
-  process.exit(2);
+/** The session key lives with the data, so sessions survive a restart; override with YANLIAN_SESSION_KEY. */
+async function sessionKey(): Promise<string> {
+  if (process.env.YANLIAN_SESSION_KEY) {
+    if (process.env.YANLIAN_SESSION_KEY.length < 32)
+      throw new Error("YANLIAN_SESSION_KEY must be at least 32 characters");
+    return process.env.YANLIAN_SESSION_KEY;
+  }
+  const file = join(dataDir, "session.key");
+  try {
+    return (await readFile(file, "utf8")).trim();
+  } catch {
+    const key = randomBytes(32).toString("base64url");
+    await writeFile(file, key, { mode: 0o600 });
+    await chmod(file, 0o600);
+    return key;
+  }
 }
-console.log(`\n${text.preview}\n`);
-console.log(renderIncident(chosen, generate(chosen, seed), lang));
-console.log(`${text.replay}\n  npm run catalog -- preview ${chosen.id} --seed ${seed} --lang ${lang}`);
+
+await mkdir(dataDir, { recursive: true });
+console.log("Starting DynamoDB Local…");
+const db = await startDynamoLocal({ dataDir: join(dataDir, "dynamodb") });
+let server: ReturnType<typeof serve> | undefined;
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nStopping…");
+  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  await db.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  const client = createDynamoClient({ endpoint: db.endpoint });
+  await ensureTable(client, DEFAULT_TABLE_NAME);
+  const store = new DynamoStore(client, DEFAULT_TABLE_NAME);
+  const { app, service } = compose({
+    store,
+    clock: systemClock,
+    entropy: cryptoEntropy,
+    catalog: catalog.scenarios,
+    auth: {
+      sessionKey: await sessionKey(),
+      secureCookies: false,
+      allowedOrigins: [publicUrl, `http://127.0.0.1:${port}`],
+      publicUrl,
+      sessionHours: 12,
+    },
+  });
+  // Until the web app lands, the front door is the API reference.
+  app.get("/", (c) => c.redirect("/api/docs"));
+
+  const setup = await store.getSetupTokenHash();
+  let setupLink: string | undefined;
+  if (!setup?.used) {
+    // Only the hash is stored, so each start while setup is pending prints a fresh token.
+    const token = randomToken();
+    await store.putSetupTokenHash(sha256(token));
+    setupLink = `${publicUrl}/setup#${token}`;
+  }
+
+  let demoNote: string | undefined;
+  if (values.demo) demoNote = await seedDemo({ store, service, catalog: catalog.scenarios });
+
+  server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () => {
+    console.log(`\nYanlian is running at ${publicUrl}`);
+    console.log(`API reference: ${publicUrl}/api/docs`);
+    if (setupLink) {
+      console.log(`\nFirst run: create the first manager with this one-time setup token (POST /api/setup):`);
+      console.log(`  ${setupLink}`);
+      console.log(`  curl -X POST ${publicUrl}/api/setup -H 'content-type: application/json' \\`);
+      console.log(
+        `    -d '{"token":"${setupLink.split("#")[1]}","email":"you@example.com","name":"你的名字","password":"choose a long one"}'`,
+      );
+    }
+    if (demoNote) console.log(`\n${demoNote}`);
+    console.log(`\nData is kept in ${dataDir}. Ctrl-C stops everything.`);
+  });
+  server.on("error", (err) => {
+    console.error(`Cannot listen on port ${port}: ${(err as Error).message}. Try npm start -- --port 8788`);
+    void shutdown(1);
+  });
+} catch (err) {
+  console.error(`Start failed: ${(err as Error).message}`);
+  await shutdown(1);
+}

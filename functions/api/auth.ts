@@ -1,0 +1,182 @@
+import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual } from "node:crypto";
+import type { Context, MiddlewareHandler } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { sign, verify } from "hono/jwt";
+import type { Caller } from "../core/drills.js";
+import { DomainError } from "../core/errors.js";
+import type { AppEnv } from "./context.js";
+
+const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32, maxmem: 64 * 1024 * 1024 };
+
+function scrypt(password: string, salt: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scryptCallback(password.normalize("NFKC"), salt, SCRYPT.keylen, SCRYPT, (err, key) =>
+      err ? reject(err) : resolve(key),
+    );
+  });
+}
+
+/** `scrypt$N$r$p$salt$hash`, so the cost can be raised later without breaking stored hashes. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password, salt);
+  return ["scrypt", SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString("base64url"), key.toString("base64url")].join(
+    "$",
+  );
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [kind, n, r, p, salt, hash] = stored.split("$");
+  // An invited account has no password until the invite is accepted.
+  if (kind !== "scrypt" || !salt || !hash) return false;
+  const expected = Buffer.from(hash, "base64url");
+  const key = await new Promise<Buffer>((resolve, reject) => {
+    scryptCallback(
+      password.normalize("NFKC"),
+      Buffer.from(salt, "base64url"),
+      expected.length,
+      { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem },
+      (err, derived) => (err ? reject(err) : resolve(derived)),
+    );
+  });
+  return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** A password hash that never matches: spent on unknown emails so timing does not reveal who has an account. */
+export const DECOY_HASH = `scrypt$16384$8$1$${Buffer.alloc(16).toString("base64url")}$${Buffer.alloc(32).toString("base64url")}`;
+
+export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+export const randomToken = () => randomBytes(24).toString("base64url");
+
+export interface AuthConfig {
+  /** HMAC key for sessions and one-click links; at least 32 bytes. */
+  sessionKey: string;
+  /** Cookies marked Secure (on AWS behind HTTPS); off for http://localhost. */
+  secureCookies: boolean;
+  /** Origins a browser may send state-changing requests from (the site itself). */
+  allowedOrigins: string[];
+  /** Where links in pages and invites point. */
+  publicUrl: string;
+  sessionHours: number;
+}
+
+export const SESSION_COOKIE = "yl_session";
+
+export async function startSession(c: Context<AppEnv>, config: AuthConfig, caller: Caller): Promise<void> {
+  const exp = Math.floor(Date.now() / 1000) + config.sessionHours * 3600;
+  const token = await sign(
+    { sub: caller.userId, name: caller.name, admin: caller.admin, exp, typ: "session" },
+    config.sessionKey,
+    "HS256",
+  );
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: config.secureCookies,
+    path: "/",
+    maxAge: config.sessionHours * 3600,
+  });
+}
+
+export function endSession(c: Context<AppEnv>, config: AuthConfig): void {
+  deleteCookie(c, SESSION_COOKIE, { path: "/", secure: config.secureCookies });
+}
+
+export async function readSession(c: Context<AppEnv>, config: AuthConfig): Promise<Caller | null> {
+  const token = getCookie(c, SESSION_COOKIE);
+  if (!token) return null;
+  try {
+    const payload = await verify(token, config.sessionKey, "HS256");
+    if (payload.typ !== "session" || typeof payload.sub !== "string") return null;
+    return { userId: payload.sub, name: String(payload.name ?? ""), admin: payload.admin === true };
+  } catch {
+    return null;
+  }
+}
+
+/** Every route behind it needs a valid session. */
+export function requireSession(config: AuthConfig): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const caller = await readSession(c, config);
+    if (!caller) throw new DomainError(401, "unauthenticated", "sign in first");
+    c.set("caller", caller);
+    await next();
+  };
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * CSRF defence for cookie sessions: a browser always names the page a state-changing request
+ * comes from (Origin, Sec-Fetch-Site); another site's page is refused. Clients that are not
+ * browsers send neither and carry no ambient cookie risk. SameSite=Lax cookies are the second line.
+ */
+export function csrfGuard(config: AuthConfig): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (UNSAFE.has(c.req.method)) {
+      const origin = c.req.header("origin");
+      const site = c.req.header("sec-fetch-site");
+      const own = new URL(c.req.url).origin;
+      if (origin && origin !== own && !config.allowedOrigins.includes(origin)) {
+        throw new DomainError(403, "csrf", "cross-site request refused");
+      }
+      if (!origin && site === "cross-site") throw new DomainError(403, "csrf", "cross-site request refused");
+    }
+    await next();
+  };
+}
+
+interface LinkClaims {
+  typ: "ack" | "invite";
+  jti: string;
+  exp: number;
+  [key: string]: unknown;
+}
+
+export async function signLink(config: AuthConfig, claims: LinkClaims): Promise<string> {
+  return sign(claims, config.sessionKey, "HS256");
+}
+
+export async function readLink(
+  config: AuthConfig,
+  token: string,
+  typ: LinkClaims["typ"],
+): Promise<LinkClaims> {
+  try {
+    const payload = (await verify(token, config.sessionKey, "HS256")) as unknown as LinkClaims;
+    if (payload.typ !== typ || typeof payload.jti !== "string") throw new Error("wrong link type");
+    return payload;
+  } catch {
+    throw new DomainError(401, "invalid_link", "the link is invalid or has expired");
+  }
+}
+
+/** The one-click acknowledgement link a page carries: one drill, one person, expiring, single use. */
+export async function acknowledgeLink(
+  config: AuthConfig,
+  input: { teamId: string; drillId: string; userId: string; jti: string; expiresAt: number },
+): Promise<string> {
+  const token = await signLink(config, {
+    typ: "ack",
+    jti: input.jti,
+    exp: Math.floor(input.expiresAt / 1000),
+    sub: input.userId,
+    teamId: input.teamId,
+    drillId: input.drillId,
+  });
+  return `${config.publicUrl}/api/ack/${token}`;
+}
+
+/** An invite link that lets a new member choose their password once. */
+export async function inviteLink(
+  config: AuthConfig,
+  input: { email: string; jti: string; expiresAt: number },
+) {
+  const token = await signLink(config, {
+    typ: "invite",
+    jti: input.jti,
+    exp: Math.floor(input.expiresAt / 1000),
+    email: input.email,
+  });
+  return { token, url: `${config.publicUrl}/invite#${token}` };
+}

@@ -1,0 +1,24 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Caller, DrillService } from "../core/drills.js";
+import type { Clock, Entropy, Store } from "../core/ports.js";
+import type { Scenario } from "../core/scenario.js";
+import type { AuthConfig } from "./auth.js";
+import { validationHook } from "./errors.js";
+
+export type AppEnv = { Variables: { caller: Caller } };
+
+/** Everything the API needs, created once per process (a Lambda container or `npm start`). */
+export interface AppDeps {
+  store: Store;
+  service: DrillService;
+  clock: Clock;
+  entropy: Entropy;
+  /** The built-in catalog. */
+  catalog: readonly Scenario[];
+  auth: AuthConfig;
+}
+
+/** A router whose validation failures all answer in the API's one error shape. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+}

@@ -1,0 +1,142 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { DomainError } from "../../core/errors.js";
+import type { User } from "../../core/ports.js";
+import {
+  DECOY_HASH,
+  endSession,
+  hashPassword,
+  readLink,
+  sha256,
+  startSession,
+  verifyPassword,
+} from "../auth.js";
+import type { AppDeps, AppEnv } from "../context.js";
+import type * as routes from "./system.routes.js";
+
+/** Sign-in attempts per email in one window, successful ones included, before a 429. */
+export const LOGIN_ATTEMPTS = 8;
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+
+const publicUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, admin: u.admin, lang: u.lang });
+
+export function systemHandlers(deps: AppDeps) {
+  const { store, clock, entropy, auth } = deps;
+
+  const health: RouteHandler<typeof routes.health, AppEnv> = async (c) => {
+    await store.ping();
+    return c.json({ ok: true as const, store: "reachable" as const }, 200);
+  };
+
+  const setupStatus: RouteHandler<typeof routes.setupStatus, AppEnv> = async (c) => {
+    const setup = await store.getSetupTokenHash();
+    return c.json({ needed: setup !== null && !setup.used }, 200);
+  };
+
+  const setup: RouteHandler<typeof routes.setup, AppEnv> = async (c) => {
+    const input = c.req.valid("json");
+    const stored = await store.getSetupTokenHash();
+    const tokenHash = sha256(input.token);
+    if (!stored || stored.used || stored.tokenHash !== tokenHash) {
+      throw new DomainError(401, "invalid_setup_token", "the setup token is wrong or has been used");
+    }
+    const user: User = {
+      id: entropy.id("u-"),
+      email: input.email,
+      name: input.name,
+      admin: true,
+      lang: input.lang,
+      createdAt: clock.now(),
+    };
+    await store.completeSetup(tokenHash, user, {
+      email: input.email,
+      userId: user.id,
+      passwordHash: await hashPassword(input.password),
+    });
+    await startSession(c, auth, { userId: user.id, name: user.name, admin: true });
+    return c.json(publicUser(user), 201);
+  };
+
+  const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
+    const { email, password } = c.req.valid("json");
+    const now = clock.now();
+    const windowStart = now - (now % LOGIN_WINDOW_MS);
+    const attempts = await store.countFailedLogin(
+      `login:${email}`,
+      windowStart,
+      Math.ceil((windowStart + 2 * LOGIN_WINDOW_MS) / 1000),
+    );
+    if (attempts > LOGIN_ATTEMPTS) {
+      c.header("Retry-After", String(Math.ceil((windowStart + LOGIN_WINDOW_MS - now) / 1000)));
+      throw new DomainError(
+        429,
+        "too_many_attempts",
+        "too many sign-in attempts; wait a few minutes and try again",
+      );
+    }
+    const credential = await store.getCredential(email);
+    // Unknown emails cost the same scrypt as known ones, so timing does not tell them apart.
+    const ok = await verifyPassword(password, credential?.passwordHash ?? DECOY_HASH);
+    const user = ok && credential ? await store.getUser(credential.userId) : null;
+    if (!user) throw new DomainError(401, "invalid_credentials", "wrong email or password");
+    await startSession(c, auth, { userId: user.id, name: user.name, admin: user.admin });
+    return c.json(publicUser(user), 200);
+  };
+
+  const logout: RouteHandler<typeof routes.logout, AppEnv> = async (c) => {
+    endSession(c, auth);
+    return c.body(null, 204);
+  };
+
+  const me: RouteHandler<typeof routes.me, AppEnv> = async (c) => {
+    const caller = c.get("caller");
+    const [user, memberships] = await Promise.all([
+      store.getUser(caller.userId),
+      store.listMemberships(caller.userId),
+    ]);
+    if (!user) throw new DomainError(401, "unauthenticated", "the account no longer exists");
+    const teams = await Promise.all(memberships.map((m) => store.getTeam(m.teamId)));
+    return c.json(
+      {
+        ...publicUser(user),
+        teams: memberships.map((m, i) => ({
+          teamId: m.teamId,
+          name: teams[i]?.name ?? m.teamId,
+          role: m.role,
+        })),
+      },
+      200,
+    );
+  };
+
+  const acceptInvite: RouteHandler<typeof routes.acceptInvite, AppEnv> = async (c) => {
+    const { token, password } = c.req.valid("json");
+    const claims = await readLink(auth, token, "invite");
+    const email = String(claims.email);
+    const credential = await store.getCredential(email);
+    if (!credential) throw new DomainError(401, "invalid_link", "the invite no longer matches an account");
+    if (!(await store.useToken(`invite:${claims.jti}`, claims.exp))) {
+      throw new DomainError(401, "invalid_link", "this invite link has been used already");
+    }
+    await store.setPasswordHash(email, await hashPassword(password));
+    const user = await store.getUser(credential.userId);
+    if (!user) throw new DomainError(401, "invalid_link", "the invite no longer matches an account");
+    await startSession(c, auth, { userId: user.id, name: user.name, admin: user.admin });
+    return c.json(publicUser(user), 200);
+  };
+
+  const acknowledgeLink: RouteHandler<typeof routes.acknowledgeLink, AppEnv> = async (c) => {
+    const claims = await readLink(auth, c.req.valid("param").token, "ack");
+    const teamId = String(claims.teamId);
+    const drillId = String(claims.drillId);
+    const userId = String(claims.sub);
+    const membership = await store.getMembership(teamId, userId);
+    if (!membership) throw new DomainError(404, "not_found", "drill not found");
+    if (!(await store.useToken(`ack:${claims.jti}`, claims.exp))) {
+      throw new DomainError(409, "link_used", "this acknowledgement link has been used already");
+    }
+    await deps.service.acknowledge({ userId, name: membership.name, admin: false }, teamId, drillId);
+    return c.json({ acknowledged: true as const, drillId, teamId }, 200);
+  };
+
+  return { health, setupStatus, setup, login, logout, me, acceptInvite, acknowledgeLink };
+}

@@ -1,0 +1,119 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { body, errors, json, Lang, UserSchema } from "../schemas.js";
+
+const Email = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
+const Password = z.string().min(10, "at least 10 characters").max(200);
+
+export const health = createRoute({
+  method: "get",
+  path: "/health",
+  tags: ["system"],
+  summary: "Whether the API and its database are reachable",
+  responses: {
+    200: json(z.object({ ok: z.literal(true), store: z.literal("reachable") }), "All good"),
+    503: errors[503],
+  },
+});
+
+export const setupStatus = createRoute({
+  method: "get",
+  path: "/setup",
+  tags: ["auth"],
+  summary: "Whether the one-time setup is still waiting for the first manager",
+  responses: { 200: json(z.object({ needed: z.boolean() }), "Setup state"), 503: errors[503] },
+});
+
+export const setup = createRoute({
+  method: "post",
+  path: "/setup",
+  tags: ["auth"],
+  summary: "Create the first manager with the one-time setup token",
+  request: {
+    body: body(
+      z.object({
+        token: z.string().min(10).max(200),
+        email: Email,
+        name: z.string().trim().min(1).max(80),
+        password: Password,
+        lang: Lang.default("zh"),
+      }),
+    ),
+  },
+  responses: {
+    201: json(UserSchema, "The first manager, signed in"),
+    400: errors[400],
+    401: json(errors[401].content["application/json"].schema, "Wrong or used setup token"),
+    409: errors[409],
+    503: errors[503],
+  },
+});
+
+export const login = createRoute({
+  method: "post",
+  path: "/auth/login",
+  tags: ["auth"],
+  summary: "Sign in; sets an HttpOnly session cookie",
+  request: { body: body(z.object({ email: Email, password: z.string().min(1).max(200) })) },
+  responses: {
+    200: json(UserSchema, "Signed in"),
+    400: errors[400],
+    401: errors[401],
+    429: json(errors[401].content["application/json"].schema, "Too many failed attempts; wait and retry"),
+    503: errors[503],
+  },
+});
+
+export const logout = createRoute({
+  method: "post",
+  path: "/auth/logout",
+  tags: ["auth"],
+  summary: "Sign out",
+  responses: { 204: { description: "Signed out" } },
+});
+
+export const me = createRoute({
+  method: "get",
+  path: "/auth/me",
+  tags: ["auth"],
+  summary: "The signed-in user and their teams",
+  responses: {
+    200: json(
+      UserSchema.extend({
+        teams: z.array(z.object({ teamId: z.string(), name: z.string(), role: z.string() })),
+      }),
+      "The caller",
+    ),
+    401: errors[401],
+    503: errors[503],
+  },
+});
+
+export const acceptInvite = createRoute({
+  method: "post",
+  path: "/auth/accept-invite",
+  tags: ["auth"],
+  summary: "Set a password with an invite link and sign in",
+  request: { body: body(z.object({ token: z.string().min(10).max(2000), password: Password })) },
+  responses: { 200: json(UserSchema, "Signed in"), 400: errors[400], 401: errors[401], 503: errors[503] },
+});
+
+export const acknowledgeLink = createRoute({
+  method: "get",
+  path: "/ack/{token}",
+  tags: ["drills"],
+  summary: "One-click acknowledgement from a page: signed, one drill and one person, expiring, single use",
+  request: { params: z.object({ token: z.string().min(10).max(2000) }) },
+  responses: {
+    200: json(
+      z.object({ acknowledged: z.literal(true), drillId: z.string(), teamId: z.string() }),
+      "Acknowledged",
+    ),
+    401: errors[401],
+    404: errors[404],
+    409: errors[409],
+    503: errors[503],
+  },
+});

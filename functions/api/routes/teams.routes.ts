@@ -1,0 +1,195 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  body,
+  ContactInput,
+  Context,
+  errors,
+  Id,
+  json,
+  MemberSchema,
+  Role,
+  RosterSchema,
+  TeamParams,
+  TeamSchema,
+  Timezone,
+} from "../schemas.js";
+
+const tags = ["teams"];
+
+export const listTeams = createRoute({
+  method: "get",
+  path: "/teams",
+  tags,
+  summary: "The teams you belong to, with your role",
+  responses: {
+    200: json(z.object({ items: z.array(TeamSchema) }), "Your teams"),
+    401: errors[401],
+    503: errors[503],
+  },
+});
+
+export const createTeam = createRoute({
+  method: "post",
+  path: "/teams",
+  tags,
+  summary: "Create a team (admins); you become its manager",
+  request: {
+    body: body(
+      z.object({
+        name: z.string().trim().min(1).max(80),
+        timezone: Timezone.default("Asia/Shanghai"),
+        context: Context.default({}),
+      }),
+    ),
+  },
+  responses: {
+    201: json(TeamSchema, "Created"),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+    503: errors[503],
+  },
+});
+
+export const getTeam = createRoute({
+  method: "get",
+  path: "/teams/{teamId}",
+  tags,
+  summary: "One team",
+  request: { params: TeamParams },
+  responses: { 200: json(TeamSchema, "The team"), 401: errors[401], 404: errors[404], 503: errors[503] },
+});
+
+export const updateTeam = createRoute({
+  method: "patch",
+  path: "/teams/{teamId}",
+  tags,
+  summary: "Rename a team, change its timezone or the names drills use (managers)",
+  request: {
+    params: TeamParams,
+    body: body(
+      z.object({
+        name: z.string().trim().min(1).max(80).optional(),
+        timezone: Timezone.optional(),
+        context: Context.optional(),
+      }),
+    ),
+  },
+  responses: {
+    200: json(TeamSchema, "Updated"),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+    404: errors[404],
+    503: errors[503],
+  },
+});
+
+export const listMembers = createRoute({
+  method: "get",
+  path: "/teams/{teamId}/members",
+  tags,
+  summary: "Members and their roles",
+  request: { params: TeamParams },
+  responses: {
+    200: json(z.object({ items: z.array(MemberSchema) }), "Members"),
+    401: errors[401],
+    404: errors[404],
+    503: errors[503],
+  },
+});
+
+export const addMember = createRoute({
+  method: "post",
+  path: "/teams/{teamId}/members",
+  tags,
+  summary: "Add a member by email (managers); a new person gets a one-time invite link to choose a password",
+  request: {
+    params: TeamParams,
+    body: body(
+      z.object({
+        email: z
+          .email()
+          .max(254)
+          .transform((e) => e.toLowerCase()),
+        name: z.string().trim().min(1).max(80),
+        role: Role,
+      }),
+    ),
+  },
+  responses: {
+    201: json(
+      MemberSchema.extend({ invite: z.object({ url: z.string(), expiresAt: z.number() }).optional() }),
+      "Added",
+    ),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+    404: errors[404],
+    409: errors[409],
+    503: errors[503],
+  },
+});
+
+const MemberParams = TeamParams.extend({ userId: Id.openapi({ param: { name: "userId", in: "path" } }) });
+
+export const updateMember = createRoute({
+  method: "patch",
+  path: "/teams/{teamId}/members/{userId}",
+  tags,
+  summary: "Change a member's role (managers)",
+  request: { params: MemberParams, body: body(z.object({ role: Role })) },
+  responses: {
+    200: json(MemberSchema, "Updated"),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+    404: errors[404],
+    409: errors[409],
+    503: errors[503],
+  },
+});
+
+export const removeMember = createRoute({
+  method: "delete",
+  path: "/teams/{teamId}/members/{userId}",
+  tags,
+  summary: "Remove a member (managers); the last manager cannot leave",
+  request: { params: MemberParams },
+  responses: {
+    204: { description: "Removed" },
+    401: errors[401],
+    403: errors[403],
+    404: errors[404],
+    409: errors[409],
+    503: errors[503],
+  },
+});
+
+export const getRoster = createRoute({
+  method: "get",
+  path: "/teams/{teamId}/roster",
+  tags,
+  summary: "The on-call roster: primary and backup with their contact channel (webhooks masked)",
+  request: { params: TeamParams },
+  responses: { 200: json(RosterSchema, "Roster"), 401: errors[401], 404: errors[404], 503: errors[503] },
+});
+
+export const putRoster = createRoute({
+  method: "put",
+  path: "/teams/{teamId}/roster",
+  tags,
+  summary: "Set the on-call roster (managers); contacts must be members who can respond",
+  request: {
+    params: TeamParams,
+    body: body(z.object({ primary: ContactInput.optional(), backup: ContactInput.optional() })),
+  },
+  responses: {
+    200: json(RosterSchema, "Saved"),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+    404: errors[404],
+    503: errors[503],
+  },
+});

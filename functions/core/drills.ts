@@ -1,0 +1,589 @@
+import { aggregate, type ScoredDrill, type TeamMonthFigures } from "./aggregate.js";
+import { DomainError, forbidden, invalid, notFound } from "./errors.js";
+import { type SandboxPage, sandbox, unknownTargets } from "./feed.js";
+import { generate } from "./generator.js";
+import type { Incident } from "./incident.js";
+import {
+  type Clock,
+  ConflictError,
+  type Drill,
+  type DrillStatus,
+  type Entropy,
+  LIVE_STATUSES,
+  type Membership,
+  type Review,
+  type Role,
+  responderEntries,
+  type ScorecardRecord,
+  type Store,
+  type SystemEvent,
+  type Team,
+  type TimelineRecord,
+} from "./ports.js";
+import type { Scenario } from "./scenario.js";
+import { score } from "./scoring.js";
+import type { ActionKind, Surface } from "./vocabulary.js";
+
+/** Who is calling, from their verified session. */
+export interface Caller {
+  userId: string;
+  name: string;
+  admin: boolean;
+}
+
+/** The response actions a responder may take (acknowledge, flag and resolve have their own calls). */
+export const RESPONSE_ACTIONS = [
+  "remove_member",
+  "delete_post",
+  "delete_comment",
+  "post_announcement",
+  "reply",
+  "contact_user",
+  "notify_client",
+  "send_plan",
+  "blacklist_keyword",
+  "republish",
+  "restore_version",
+  "fix_config",
+  "freeze_account",
+  "collect_evidence",
+  "contact_platform",
+  "handoff",
+  "escalate",
+] as const satisfies readonly ActionKind[];
+export type ResponseAction = (typeof RESPONSE_ACTIONS)[number];
+
+/** Which roles may do what, in the team that owns the object. */
+export const POLICY = {
+  readTeam: ["manager", "responder", "viewer"],
+  manageTeam: ["manager"],
+  runDrills: ["manager"],
+  respond: ["manager", "responder"],
+  watch: ["manager", "responder"],
+  review: ["manager", "responder"],
+  read: ["manager", "responder", "viewer"],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof POLICY;
+
+/** "YYYY-MM" of an instant in a timezone. */
+export function monthIn(at: number, timezone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: timezone,
+    year: "numeric",
+    month: "2-digit",
+  }).formatToParts(new Date(at));
+  const year = parts.find((p) => p.type === "year")?.value;
+  const month = parts.find((p) => p.type === "month")?.value;
+  return `${year}-${month}`;
+}
+
+export interface ScenarioSource {
+  /** A built-in scenario, or the team's custom one; null when neither exists. */
+  find(teamId: string, scenarioId: string): Promise<Scenario | null>;
+}
+
+export interface DrillServiceDeps {
+  store: Store;
+  clock: Clock;
+  entropy: Entropy;
+  scenarios: ScenarioSource;
+}
+
+const INCIDENT_CACHE = 256;
+
+/**
+ * The drill use cases. Each checks the caller's role in the team that owns the object, then
+ * reads and writes through the store port; all times come from the injected clock.
+ */
+export class DrillService {
+  private readonly incidents = new Map<string, Incident>();
+
+  constructor(private readonly deps: DrillServiceDeps) {}
+
+  private get store() {
+    return this.deps.store;
+  }
+
+  private now() {
+    return this.deps.clock.now();
+  }
+
+  /** The caller's membership in `teamId` if their role allows `permission`; 404 for strangers. */
+  async access(caller: Caller, teamId: string, permission: Permission): Promise<Membership> {
+    const membership = await this.store.getMembership(teamId, caller.userId);
+    // Strangers learn nothing, not even that the team exists.
+    if (!membership) throw notFound("team");
+    if (!(POLICY[permission] as readonly Role[]).includes(membership.role)) throw forbidden();
+    return membership;
+  }
+
+  /** The drill and the caller's membership in its team, in one round trip. */
+  async drillAccess(caller: Caller, teamId: string, drillId: string, permission: Permission) {
+    const [drill, membership] = await Promise.all([
+      this.store.getDrill(drillId),
+      this.store.getMembership(teamId, caller.userId),
+    ]);
+    if (!membership || !drill || drill.teamId !== teamId) throw notFound("drill");
+    // A surprise drill does not exist for anyone but managers until it is injected.
+    if (drill.status === "scheduled" && membership.role !== "manager") throw notFound("drill");
+    if (!(POLICY[permission] as readonly Role[]).includes(membership.role)) throw forbidden();
+    return { drill, membership };
+  }
+
+  incidentOf(drill: Drill): Incident {
+    let incident = this.incidents.get(drill.id);
+    if (!incident) {
+      incident = generate(drill.scenario, drill.seed, drill.context);
+      if (this.incidents.size >= INCIDENT_CACHE) {
+        const oldest = this.incidents.keys().next().value;
+        if (oldest !== undefined) this.incidents.delete(oldest);
+      }
+      this.incidents.set(drill.id, incident);
+    }
+    return incident;
+  }
+
+  async schedule(
+    caller: Caller,
+    teamId: string,
+    input: { scenarioId: string; plannedAt?: number; practice?: boolean; seed?: number },
+  ): Promise<Drill> {
+    const [, team, scenario] = await Promise.all([
+      this.access(caller, teamId, "runDrills"),
+      this.store.getTeam(teamId),
+      this.deps.scenarios.find(teamId, input.scenarioId),
+    ]);
+    if (!team) throw notFound("team");
+    if (!scenario)
+      throw invalid(`no scenario "${input.scenarioId}"`, [
+        { path: "scenarioId", message: "unknown scenario" },
+      ]);
+    const now = this.now();
+    const plannedAt = input.plannedAt ?? now;
+    if (input.plannedAt !== undefined && plannedAt < now - 60_000) {
+      throw invalid("plannedAt is in the past", [{ path: "plannedAt", message: "must be now or later" }]);
+    }
+    const drill: Drill = {
+      id: this.deps.entropy.id("dr-"),
+      teamId,
+      scenario,
+      seed: input.seed ?? this.deps.entropy.seed(),
+      context: team.context,
+      practice: input.practice ?? false,
+      status: "scheduled",
+      month: monthIn(plannedAt, team.timezone),
+      plannedAt,
+      createdAt: now,
+      createdBy: caller.userId,
+    };
+    await this.store.createDrill(drill);
+    return drill;
+  }
+
+  /** Schedules and injects at once, through the same injection the scheduler calls. */
+  async runNow(
+    caller: Caller,
+    teamId: string,
+    input: { scenarioId: string; practice?: boolean; seed?: number },
+  ) {
+    const drill = await this.schedule(caller, teamId, { ...input, plannedAt: undefined });
+    return this.inject(drill.id);
+  }
+
+  /**
+   * The injector. Idempotent: a second delivery finds the drill no longer scheduled and does
+   * nothing. A paused team (kill switch) turns the injection into a recorded no-op.
+   */
+  async inject(drillId: string): Promise<{ drill: Drill; injected: boolean }> {
+    const drill = await this.store.getDrill(drillId);
+    if (!drill) throw notFound("drill");
+    if (drill.status !== "scheduled") return { drill, injected: false };
+    const team = await this.store.getTeam(drill.teamId);
+    const now = this.now();
+    try {
+      if (!team || team.paused) {
+        const aborted = await this.store.transitionDrill(drillId, ["scheduled"], "aborted", {
+          closedAt: now,
+          abortedBy: "system",
+          abortReason: team ? "kill switch on" : "team removed",
+        });
+        return { drill: aborted, injected: false };
+      }
+      const injected = await this.store.transitionDrill(drillId, ["scheduled"], "injected", {
+        injectedAt: now,
+      });
+      await this.system(injected, "injected", now);
+      return { drill: injected, injected: true };
+    } catch (err) {
+      // Another delivery won the race: the drill is already injected (or aborted). Nothing to do.
+      if (err instanceof ConflictError)
+        return { drill: (await this.store.getDrill(drillId)) ?? drill, injected: false };
+      throw err;
+    }
+  }
+
+  /** System entries record what happened to the drill; they are not responder actions and never score. */
+  private async system(drill: Drill, event: SystemEvent, at: number, text?: string) {
+    await this.append({
+      // One id per drill and event kind, so a redelivered injection cannot record itself twice.
+      id: `sys-${event}`,
+      drillId: drill.id,
+      at,
+      actor: "system",
+      actorName: "Yanlian",
+      action: event,
+      ...(text ? { text } : {}),
+      system: true,
+    });
+  }
+
+  private assertLive(drill: Drill) {
+    if (!LIVE_STATUSES.includes(drill.status)) {
+      throw new DomainError(
+        409,
+        "drill_not_live",
+        `the drill is ${drill.status}; only a running drill takes actions`,
+      );
+    }
+  }
+
+  private entry(
+    drill: Drill,
+    caller: Caller,
+    action: ActionKind,
+    fields: { targets?: string[]; text?: string; requestId?: string },
+  ): TimelineRecord {
+    return {
+      // A client-supplied request id makes a retried request land once.
+      id: fields.requestId ? `rq-${fields.requestId}` : this.deps.entropy.id("tl-"),
+      drillId: drill.id,
+      at: this.now(),
+      actor: caller.userId,
+      actorName: caller.name,
+      action,
+      ...(fields.targets ? { targets: fields.targets } : {}),
+      ...(fields.text !== undefined ? { text: fields.text } : {}),
+    };
+  }
+
+  private async append(record: TimelineRecord): Promise<{ record: TimelineRecord; duplicate: boolean }> {
+    try {
+      await this.store.appendTimeline(record);
+      return { record, duplicate: false };
+    } catch (err) {
+      if (err instanceof ConflictError) return { record, duplicate: true };
+      throw err;
+    }
+  }
+
+  async acknowledge(caller: Caller, teamId: string, drillId: string, requestId?: string) {
+    const { drill } = await this.drillAccess(caller, teamId, drillId, "respond");
+    this.assertLive(drill);
+    const record = this.entry(drill, caller, "acknowledge", { requestId });
+    const [{ duplicate }, first] = await Promise.all([
+      this.append(record),
+      this.store.setOnce(drill.id, "acknowledgedAt", record.at, caller.userId),
+    ]);
+    return { entry: record, first, duplicate };
+  }
+
+  async flag(
+    caller: Caller,
+    teamId: string,
+    drillId: string,
+    itemIds: string[],
+    note?: string,
+    requestId?: string,
+  ) {
+    const { drill } = await this.drillAccess(caller, teamId, drillId, "respond");
+    this.assertLive(drill);
+    const incident = this.incidentOf(drill);
+    this.checkTargets(drill, incident, itemIds);
+    const record = this.entry(drill, caller, "flag", { targets: itemIds, text: note, requestId });
+    const detection = new Set(incident.detection.itemIds);
+    const hit = itemIds.some((id) => detection.has(id));
+    const [{ duplicate }, first] = await Promise.all([
+      this.append(record),
+      hit ? this.store.setOnce(drill.id, "detectedAt", record.at, caller.userId) : Promise.resolve(false),
+    ]);
+    if (first) {
+      await this.store.transitionDrill(drill.id, ["injected"], "detected", {}).catch((err) => {
+        if (!(err instanceof ConflictError)) throw err;
+      });
+    }
+    // The answer says whether the flag was recorded, never whether it was right: that is the drill.
+    return { entry: record, duplicate };
+  }
+
+  private checkTargets(drill: Drill, incident: Incident, ids: string[]) {
+    const elapsed = Math.floor((this.now() - (drill.injectedAt ?? this.now())) / 1000);
+    const unknown = unknownTargets(incident, ids, elapsed);
+    if (unknown.length > 0) {
+      throw invalid(
+        "some targets are not in this drill's sandbox",
+        unknown.map((id) => ({ path: "targets", message: `unknown id ${id}` })),
+      );
+    }
+  }
+
+  async act(
+    caller: Caller,
+    teamId: string,
+    drillId: string,
+    input: { action: ResponseAction; targets?: string[]; text?: string; requestId?: string },
+  ) {
+    const { drill } = await this.drillAccess(caller, teamId, drillId, "respond");
+    this.assertLive(drill);
+    if (input.targets?.length) this.checkTargets(drill, this.incidentOf(drill), input.targets);
+    const record = this.entry(drill, caller, input.action, input);
+    const { duplicate } = await this.append(record);
+    return { entry: record, duplicate };
+  }
+
+  async resolve(caller: Caller, teamId: string, drillId: string, summary: string) {
+    const { drill } = await this.drillAccess(caller, teamId, drillId, "respond");
+    this.assertLive(drill);
+    const now = this.now();
+    const record = this.entry(drill, caller, "resolve", { text: summary });
+    const [resolved, timeline] = await Promise.all([
+      this.store.transitionDrill(drill.id, LIVE_STATUSES, "resolved", {
+        resolvedAt: now,
+        closedAt: now,
+        summary,
+      }),
+      this.store.listTimeline(drill.id),
+    ]).catch((err) => {
+      if (err instanceof ConflictError)
+        throw new DomainError(409, "drill_not_live", "the drill was closed already");
+      throw err;
+    });
+    await this.append(record);
+    const scorecard = await this.scoreAndStore(resolved, [...timeline, record]);
+    return { drill: resolved, scorecard };
+  }
+
+  /**
+   * The closer. Idempotent and safe against a racing resolve: whichever closes the drill first
+   * decides its status, and the store keeps exactly one scorecard.
+   */
+  async close(drillId: string): Promise<{ drill: Drill; scorecard: ScorecardRecord | null }> {
+    const drill = await this.store.getDrill(drillId);
+    if (!drill) throw notFound("drill");
+    let closed = drill;
+    if (LIVE_STATUSES.includes(drill.status)) {
+      try {
+        closed = await this.store.transitionDrill(drillId, LIVE_STATUSES, "timed_out", {
+          closedAt: this.now(),
+        });
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+        closed = (await this.store.getDrill(drillId)) ?? drill;
+      }
+    }
+    if (closed.status !== "resolved" && closed.status !== "timed_out")
+      return { drill: closed, scorecard: null };
+    const existing = await this.store.getScorecard(drillId);
+    if (existing) return { drill: closed, scorecard: existing };
+    return {
+      drill: closed,
+      scorecard: await this.scoreAndStore(closed, await this.store.listTimeline(drillId)),
+    };
+  }
+
+  private async scoreAndStore(drill: Drill, timeline: readonly TimelineRecord[]): Promise<ScorecardRecord> {
+    const incident = this.incidentOf(drill);
+    const closedAt = drill.closedAt ?? this.now();
+    // Nothing after the drill closed counts, whatever order the writes landed in.
+    const entries = responderEntries(timeline).filter((e) => e.at <= closedAt);
+    const card = score(incident.rubric, { injectedAt: drill.injectedAt ?? drill.plannedAt, entries });
+    return this.store.putScorecard({
+      drillId: drill.id,
+      teamId: drill.teamId,
+      scenarioId: drill.scenario.id,
+      month: drill.month,
+      injectedAt: drill.injectedAt ?? drill.plannedAt,
+      practice: drill.practice,
+      scoredAt: this.now(),
+      scorecard: card,
+    });
+  }
+
+  async abort(caller: Caller, teamId: string, drillId: string, reason: string) {
+    const { drill } = await this.drillAccess(caller, teamId, drillId, "runDrills");
+    try {
+      return await this.store.transitionDrill(drill.id, ["scheduled", "injected", "detected"], "aborted", {
+        closedAt: this.now(),
+        abortedBy: caller.userId,
+        abortReason: reason,
+      });
+    } catch (err) {
+      if (err instanceof ConflictError)
+        throw new DomainError(409, "drill_closed", `the drill is already ${drill.status}`);
+      throw err;
+    }
+  }
+
+  /** Pauses the team and aborts everything scheduled or running. Safe to press twice. */
+  async killSwitch(caller: Caller, teamId: string, reason: string) {
+    await this.access(caller, teamId, "runDrills");
+    await this.store.updateTeam(teamId, { paused: true });
+    const aborted: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const batch = await this.store.listDrills(teamId, {
+        statuses: ["scheduled", "injected", "detected"],
+        limit: 100,
+        cursor,
+      });
+      await Promise.all(
+        batch.items.map(async (d) => {
+          try {
+            await this.store.transitionDrill(d.id, ["scheduled", "injected", "detected"], "aborted", {
+              closedAt: this.now(),
+              abortedBy: caller.userId,
+              abortReason: reason,
+            });
+            aborted.push(d.id);
+          } catch (err) {
+            if (!(err instanceof ConflictError)) throw err;
+          }
+        }),
+      );
+      cursor = batch.cursor;
+      if (!cursor) break;
+    }
+    return { paused: true, aborted: aborted.sort() };
+  }
+
+  async resume(caller: Caller, teamId: string) {
+    await this.access(caller, teamId, "runDrills");
+    return this.store.updateTeam(teamId, { paused: false });
+  }
+
+  async list(
+    caller: Caller,
+    teamId: string,
+    query: { status?: DrillStatus; month?: string; limit: number; cursor?: string },
+  ) {
+    const membership = await this.access(caller, teamId, "read");
+    const hidden = membership.role !== "manager";
+    if (hidden && query.status === "scheduled") return { membership, page: { items: [] as Drill[] } };
+    const statuses = query.status
+      ? [query.status]
+      : hidden
+        ? (["injected", "detected", "resolved", "timed_out", "aborted"] as const)
+        : undefined;
+    const page = await this.store.listDrills(teamId, {
+      limit: query.limit,
+      ...(query.month ? { month: query.month } : {}),
+      ...(statuses ? { statuses } : {}),
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+    });
+    return { membership, page };
+  }
+
+  async feed(
+    caller: Caller,
+    teamId: string,
+    drillId: string,
+    query: { surface?: Surface; after?: number; limit: number },
+  ): Promise<SandboxPage & { drill: Drill }> {
+    const { drill } = await this.drillAccess(caller, teamId, drillId, "watch");
+    if (drill.injectedAt === undefined) throw notFound("drill");
+    const timeline = await this.store.listTimeline(drill.id);
+    // A closed drill's sandbox stops where the drill stopped.
+    const until = drill.closedAt ?? this.now();
+    return { drill, ...sandbox(this.incidentOf(drill), drill.injectedAt, until, timeline, query) };
+  }
+
+  async timeline(caller: Caller, teamId: string, drillId: string) {
+    const { drill } = await this.drillAccess(caller, teamId, drillId, "read");
+    return { drill, entries: await this.store.listTimeline(drill.id) };
+  }
+
+  async scorecard(caller: Caller, teamId: string, drillId: string) {
+    const { drill } = await this.drillAccess(caller, teamId, drillId, "read");
+    const record = await this.store.getScorecard(drill.id);
+    if (!record)
+      throw new DomainError(
+        404,
+        "not_scored",
+        "the drill has no scorecard until it is resolved or times out",
+      );
+    return { drill, record, incident: this.incidentOf(drill) };
+  }
+
+  async figures(
+    caller: Caller,
+    teamId: string,
+    query: { from: string; to: string; includePractice: boolean },
+  ): Promise<TeamMonthFigures[]> {
+    await this.access(caller, teamId, "read");
+    const records = await this.store.listScorecards(teamId, { from: query.from, to: query.to });
+    const drills: ScoredDrill[] = records.map((r) => ({
+      drillId: r.drillId,
+      teamId: r.teamId,
+      scenarioId: r.scenarioId,
+      month: r.month,
+      injectedAt: r.injectedAt,
+      practice: r.practice,
+      scorecard: r.scorecard,
+    }));
+    return aggregate(drills, { includePractice: query.includePractice });
+  }
+
+  async getReview(caller: Caller, teamId: string, drillId: string): Promise<Review> {
+    const { drill } = await this.drillAccess(caller, teamId, drillId, "read");
+    return (
+      (await this.store.getReview(drill.id)) ?? {
+        drillId: drill.id,
+        notes: "",
+        findings: [],
+        actionItems: [],
+        version: 0,
+        updatedAt: drill.createdAt,
+        updatedBy: drill.createdBy,
+      }
+    );
+  }
+
+  async saveReview(
+    caller: Caller,
+    teamId: string,
+    drillId: string,
+    input: Pick<Review, "notes" | "findings" | "actionItems" | "version">,
+  ): Promise<Review> {
+    const { drill } = await this.drillAccess(caller, teamId, drillId, "review");
+    const review: Review = {
+      drillId: drill.id,
+      notes: input.notes,
+      findings: input.findings,
+      actionItems: input.actionItems,
+      version: input.version + 1,
+      updatedAt: this.now(),
+      updatedBy: caller.userId,
+    };
+    try {
+      await this.store.putReview(review);
+    } catch (err) {
+      if (err instanceof ConflictError) {
+        throw new DomainError(
+          409,
+          "review_changed",
+          "someone saved the review first; reload it and apply your edit again",
+        );
+      }
+      throw err;
+    }
+    return review;
+  }
+
+  async team(caller: Caller, teamId: string): Promise<{ team: Team; membership: Membership }> {
+    const [membership, team] = await Promise.all([
+      this.access(caller, teamId, "readTeam"),
+      this.store.getTeam(teamId),
+    ]);
+    if (!team) throw notFound("team");
+    return { team, membership };
+  }
+}

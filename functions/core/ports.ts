@@ -1,0 +1,296 @@
+import type { GenerateContext } from "./incident.js";
+import type { Scenario } from "./scenario.js";
+import type { Scorecard, TimelineEntry } from "./scoring.js";
+import type { Lang } from "./vocabulary.js";
+
+/**
+ * The records the drill service keeps, and the store port that keeps them. The domain depends on
+ * this interface only; `functions/store/` implements it on DynamoDB (AWS and DynamoDB Local alike).
+ */
+
+export const ROLES = ["manager", "responder", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  /** May create teams. The first account, made with the setup token, is one. */
+  admin: boolean;
+  lang: Lang;
+  createdAt: number;
+}
+
+/** Looked up by email at sign-in; kept apart from the profile so a profile read never carries the hash. */
+export interface Credential {
+  email: string;
+  userId: string;
+  passwordHash: string;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  /** IANA timezone the team works in, e.g. Asia/Shanghai. */
+  timezone: string;
+  /** Names the generator uses so drills look like the team's own community. */
+  context: GenerateContext;
+  /** Kill switch: while true nothing is injected and programs are paused. */
+  paused: boolean;
+  createdAt: number;
+  createdBy: string;
+}
+
+export interface Membership {
+  teamId: string;
+  userId: string;
+  role: Role;
+  /** Copied from the user so a team's member list is one query. */
+  name: string;
+  email: string;
+  addedAt: number;
+}
+
+export const CHANNEL_KINDS = ["wecom", "dingtalk", "feishu", "slack", "webhook"] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+export interface Contact {
+  userId: string;
+  name: string;
+  channel: ChannelKind;
+  /** Webhook URL: a secret, never logged and never returned in full. */
+  target: string;
+  /** Signing secret some vendors use (DingTalk, Feishu). */
+  secret?: string;
+}
+
+export interface Roster {
+  teamId: string;
+  primary?: Contact;
+  backup?: Contact;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+export interface CustomScenario {
+  teamId: string;
+  scenarioId: string;
+  version: number;
+  /** The YAML as the manager wrote it. */
+  source: string;
+  scenario: Scenario;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+export const DRILL_STATUSES = [
+  "scheduled",
+  "injected",
+  "detected",
+  "resolved",
+  "timed_out",
+  "aborted",
+] as const;
+export type DrillStatus = (typeof DRILL_STATUSES)[number];
+/** A drill that is running: the team can act on it. */
+export const LIVE_STATUSES: readonly DrillStatus[] = ["injected", "detected"];
+export const FINAL_STATUSES: readonly DrillStatus[] = ["resolved", "timed_out", "aborted"];
+
+export interface Drill {
+  id: string;
+  teamId: string;
+  /** Snapshot of the scenario at scheduling time, so a drill replays even after the catalog moves on. */
+  scenario: Scenario;
+  seed: number;
+  context: GenerateContext;
+  practice: boolean;
+  status: DrillStatus;
+  /** "YYYY-MM" of the planned time in the team's timezone. */
+  month: string;
+  plannedAt: number;
+  injectedAt?: number;
+  acknowledgedAt?: number;
+  detectedAt?: number;
+  detectedBy?: string;
+  resolvedAt?: number;
+  closedAt?: number;
+  summary?: string;
+  abortedBy?: string;
+  abortReason?: string;
+  createdAt: number;
+  createdBy: string;
+  programId?: string;
+}
+
+/** What happens to a drill without a responder doing it. */
+export const SYSTEM_EVENTS = [
+  "injected",
+  "paged",
+  "page_failed",
+  "escalated",
+  "timed_out",
+  "aborted",
+] as const;
+export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
+
+export interface TimelineRecord extends Omit<TimelineEntry, "action"> {
+  action: TimelineEntry["action"] | SystemEvent;
+  id: string;
+  drillId: string;
+  /** Who the actor is in words (name), kept for the report. */
+  actorName: string;
+  /** System entries (injected, paged, timed out) are not responder actions. */
+  system?: boolean;
+}
+
+export interface ScorecardRecord {
+  drillId: string;
+  teamId: string;
+  scenarioId: string;
+  month: string;
+  injectedAt: number;
+  practice: boolean;
+  scoredAt: number;
+  scorecard: Scorecard;
+}
+
+export interface Finding {
+  id: string;
+  text: string;
+}
+
+export interface ActionItem {
+  id: string;
+  text: string;
+  owner: string;
+  /** "YYYY-MM-DD". */
+  due: string;
+  done: boolean;
+}
+
+export interface Review {
+  drillId: string;
+  notes: string;
+  findings: Finding[];
+  actionItems: ActionItem[];
+  /** Optimistic lock: a save must name the version it edited. */
+  version: number;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back to get the next page. */
+  cursor?: string;
+}
+
+/** A conditional write lost: someone else changed the record first. The API answers 409. */
+export class ConflictError extends Error {
+  override readonly name = "ConflictError";
+}
+
+/** The database cannot be reached. The API answers 503 and recovers when it is back. */
+export class StoreUnavailableError extends Error {
+  override readonly name = "StoreUnavailableError";
+}
+
+export interface Store {
+  /** Throws StoreUnavailableError when the table cannot be reached. */
+  ping(): Promise<void>;
+
+  // One-time setup: the token's hash is stored; using it creates the first admin, once.
+  getSetupTokenHash(): Promise<{ tokenHash: string; used: boolean } | null>;
+  putSetupTokenHash(tokenHash: string): Promise<void>;
+  /** Marks the token used and creates the user in one transaction; ConflictError if already used. */
+  completeSetup(tokenHash: string, user: User, credential: Credential): Promise<void>;
+
+  /** ConflictError if the email is taken. */
+  createUser(user: User, credential: Credential): Promise<void>;
+  getUser(userId: string): Promise<User | null>;
+  getCredential(email: string): Promise<Credential | null>;
+  setPasswordHash(email: string, passwordHash: string): Promise<void>;
+
+  /** Counts a failed sign-in in the current window; returns the count so far. */
+  countFailedLogin(key: string, windowStart: number, expiresAt: number): Promise<number>;
+
+  /** Records a single-use token (acknowledge links, invites); false if it was already used. */
+  useToken(tokenId: string, expiresAt: number): Promise<boolean>;
+
+  createTeam(team: Team, manager: Membership): Promise<void>;
+  getTeam(teamId: string): Promise<Team | null>;
+  updateTeam(
+    teamId: string,
+    patch: Partial<Pick<Team, "name" | "timezone" | "context" | "paused">>,
+  ): Promise<Team>;
+  listMemberships(userId: string): Promise<Membership[]>;
+  getMembership(teamId: string, userId: string): Promise<Membership | null>;
+  listMembers(teamId: string): Promise<Membership[]>;
+  putMembership(membership: Membership): Promise<void>;
+  removeMembership(teamId: string, userId: string): Promise<void>;
+
+  getRoster(teamId: string): Promise<Roster | null>;
+  putRoster(roster: Roster): Promise<void>;
+
+  /** ConflictError unless `expectedVersion` is the stored version (0 when creating). */
+  putCustomScenario(scenario: CustomScenario, expectedVersion: number): Promise<void>;
+  getCustomScenario(teamId: string, scenarioId: string): Promise<CustomScenario | null>;
+  listCustomScenarios(teamId: string): Promise<CustomScenario[]>;
+  deleteCustomScenario(teamId: string, scenarioId: string): Promise<void>;
+
+  /** ConflictError if the id exists. */
+  createDrill(drill: Drill): Promise<void>;
+  getDrill(drillId: string): Promise<Drill | null>;
+  listDrills(
+    teamId: string,
+    query: { month?: string; statuses?: readonly DrillStatus[]; limit: number; cursor?: string },
+  ): Promise<Page<Drill>>;
+  /**
+   * Moves a drill from one of `from` to `to`, setting `patch`, as one conditional write.
+   * ConflictError when the drill is not in one of `from` (someone else moved it first).
+   */
+  transitionDrill(
+    drillId: string,
+    from: readonly DrillStatus[],
+    to: DrillStatus,
+    patch: Partial<Omit<Drill, "id" | "teamId" | "status">>,
+  ): Promise<Drill>;
+  /** Sets fields only where they are still unset (first writer wins); returns whether it did. */
+  setOnce(
+    drillId: string,
+    field: "acknowledgedAt" | "detectedAt",
+    value: number,
+    by?: string,
+  ): Promise<boolean>;
+
+  /** Append-only. ConflictError when an entry with the same id exists (a retried request). */
+  appendTimeline(record: TimelineRecord): Promise<void>;
+  listTimeline(drillId: string): Promise<TimelineRecord[]>;
+
+  /** Stores the one scorecard of a drill; returns the stored one if another writer was first. */
+  putScorecard(record: ScorecardRecord): Promise<ScorecardRecord>;
+  getScorecard(drillId: string): Promise<ScorecardRecord | null>;
+  listScorecards(teamId: string, months: { from: string; to: string }): Promise<ScorecardRecord[]>;
+
+  getReview(drillId: string): Promise<Review | null>;
+  /** ConflictError unless `review.version - 1` is the stored version (0 when new). */
+  putReview(review: Review): Promise<void>;
+}
+
+/** The server clock. Every stored time comes from here, never from a client. */
+export interface Clock {
+  now(): number;
+}
+
+/** Where ids and drill seeds come from: crypto on a server, a counter in tests. */
+export interface Entropy {
+  seed(): number;
+  id(prefix: string): string;
+}
+
+/** The entries a scorer reads: what people did, not what happened to the drill. */
+export function responderEntries(timeline: readonly TimelineRecord[]): TimelineEntry[] {
+  return timeline.filter(
+    (e) => !e.system && !(SYSTEM_EVENTS as readonly string[]).includes(e.action),
+  ) as TimelineEntry[];
+}
