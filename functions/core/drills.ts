@@ -148,6 +148,14 @@ export class DrillService {
     teamId: string,
     input: { scenarioId: string; plannedAt?: number; practice?: boolean; seed?: number },
   ): Promise<Drill> {
+    return (await this.scheduleDrill(caller, teamId, input)).drill;
+  }
+
+  private async scheduleDrill(
+    caller: Caller,
+    teamId: string,
+    input: { scenarioId: string; plannedAt?: number; practice?: boolean; seed?: number },
+  ): Promise<{ drill: Drill; team: Team }> {
     const [, team, scenario] = await Promise.all([
       this.access(caller, teamId, "runDrills"),
       this.store.getTeam(teamId),
@@ -177,7 +185,7 @@ export class DrillService {
       createdBy: caller.userId,
     };
     await this.store.createDrill(drill);
-    return drill;
+    return { drill, team };
   }
 
   /** Schedules and injects at once, through the same injection the scheduler calls. */
@@ -194,25 +202,34 @@ export class DrillService {
    * The injector. Idempotent: a second delivery finds the drill no longer scheduled and does
    * nothing. A paused team (kill switch) turns the injection into a recorded no-op.
    */
-  async inject(drillId: string): Promise<{ drill: Drill; injected: boolean }> {
-    const drill = await this.store.getDrill(drillId);
+  async inject(
+    drillId: string,
+    preloaded?: { drill: Drill; team: Team },
+  ): Promise<{ drill: Drill; injected: boolean }> {
+    const drill = preloaded?.drill ?? (await this.store.getDrill(drillId));
     if (!drill) throw notFound("drill");
     if (drill.status !== "scheduled") return { drill, injected: false };
-    const team = await this.store.getTeam(drill.teamId);
+    const team = preloaded?.team ?? (await this.store.getTeam(drill.teamId));
     const now = this.now();
     try {
       if (!team || team.paused) {
-        const aborted = await this.store.transitionDrill(drillId, ["scheduled"], "aborted", {
-          closedAt: now,
-          abortedBy: "system",
-          abortReason: team ? "kill switch on" : "team removed",
-        });
+        const reason = team ? "kill switch on" : "team removed";
+        const aborted = await this.store.transitionDrillWithEntry(
+          drill,
+          ["scheduled"],
+          "aborted",
+          { closedAt: now, abortedBy: "system", abortReason: reason },
+          this.systemEntry(drill, "aborted", now, reason),
+        );
         return { drill: aborted, injected: false };
       }
-      const injected = await this.store.transitionDrill(drillId, ["scheduled"], "injected", {
-        injectedAt: now,
-      });
-      await this.system(injected, "injected", now);
+      const injected = await this.store.transitionDrillWithEntry(
+        drill,
+        ["scheduled"],
+        "injected",
+        { injectedAt: now },
+        this.systemEntry(drill, "injected", now),
+      );
       return { drill: injected, injected: true };
     } catch (err) {
       // Another delivery won the race: the drill is already injected (or aborted). Nothing to do.
@@ -223,8 +240,8 @@ export class DrillService {
   }
 
   /** System entries record what happened to the drill; they are not responder actions and never score. */
-  private async system(drill: Drill, event: SystemEvent, at: number, text?: string) {
-    await this.append({
+  private systemEntry(drill: Drill, event: SystemEvent, at: number, text?: string): TimelineRecord {
+    return {
       // One id per drill and event kind, so a redelivered injection cannot record itself twice.
       id: `sys-${event}`,
       drillId: drill.id,
@@ -234,7 +251,7 @@ export class DrillService {
       action: event,
       ...(text ? { text } : {}),
       system: true,
-    });
+    };
   }
 
   private assertLive(drill: Drill) {
@@ -346,19 +363,21 @@ export class DrillService {
     const now = this.now();
     const record = this.entry(drill, caller, "resolve", { text: summary });
     const [resolved, timeline] = await Promise.all([
-      this.store.transitionDrill(drill.id, LIVE_STATUSES, "resolved", {
-        resolvedAt: now,
-        closedAt: now,
-        summary,
-      }),
+      this.store.transitionDrillWithEntry(
+        drill,
+        LIVE_STATUSES,
+        "resolved",
+        { resolvedAt: now, closedAt: now, summary },
+        record,
+      ),
       this.store.listTimeline(drill.id),
     ]).catch((err) => {
       if (err instanceof ConflictError)
         throw new DomainError(409, "drill_not_live", "the drill was closed already");
       throw err;
     });
-    await this.append(record);
-    const scorecard = await this.scoreAndStore(resolved, [...timeline, record]);
+    const others = timeline.filter((e) => e.id !== record.id);
+    const scorecard = await this.scoreAndStore(resolved, [...others, record]);
     return { drill: resolved, scorecard };
   }
 
@@ -411,16 +430,23 @@ export class DrillService {
   async abort(caller: Caller, teamId: string, drillId: string, reason: string) {
     const { drill } = await this.drillAccess(caller, teamId, drillId, "runDrills");
     try {
-      return await this.store.transitionDrill(drill.id, ["scheduled", "injected", "detected"], "aborted", {
-        closedAt: this.now(),
-        abortedBy: caller.userId,
-        abortReason: reason,
-      });
+      return await this.abortOne(drill, caller, reason);
     } catch (err) {
       if (err instanceof ConflictError)
         throw new DomainError(409, "drill_closed", `the drill is already ${drill.status}`);
       throw err;
     }
+  }
+
+  private abortOne(drill: Drill, caller: Caller, reason: string) {
+    const now = this.now();
+    return this.store.transitionDrillWithEntry(
+      drill,
+      ["scheduled", "injected", "detected"],
+      "aborted",
+      { closedAt: now, abortedBy: caller.userId, abortReason: reason },
+      { ...this.systemEntry(drill, "aborted", now, reason), actor: caller.userId, actorName: caller.name },
+    );
   }
 
   /** Pauses the team and aborts everything scheduled or running. Safe to press twice. */
@@ -438,11 +464,7 @@ export class DrillService {
       await Promise.all(
         batch.items.map(async (d) => {
           try {
-            await this.store.transitionDrill(d.id, ["scheduled", "injected", "detected"], "aborted", {
-              closedAt: this.now(),
-              abortedBy: caller.userId,
-              abortReason: reason,
-            });
+            await this.abortOne(d, caller, reason);
             aborted.push(d.id);
           } catch (err) {
             if (!(err instanceof ConflictError)) throw err;

@@ -110,6 +110,7 @@ export interface Drill {
   plannedAt: number;
   injectedAt?: number;
   acknowledgedAt?: number;
+  acknowledgedBy?: string;
   detectedAt?: number;
   detectedBy?: string;
   resolvedAt?: number;
@@ -201,6 +202,7 @@ export interface Store {
 
   // One-time setup: the token's hash is stored; using it creates the first admin, once.
   getSetupTokenHash(): Promise<{ tokenHash: string; used: boolean } | null>;
+  /** ConflictError once setup has been used: a restart must never allow a second first admin. */
   putSetupTokenHash(tokenHash: string): Promise<void>;
   /** Marks the token used and creates the user in one transaction; ConflictError if already used. */
   completeSetup(tokenHash: string, user: User, credential: Credential): Promise<void>;
@@ -211,10 +213,10 @@ export interface Store {
   getCredential(email: string): Promise<Credential | null>;
   setPasswordHash(email: string, passwordHash: string): Promise<void>;
 
-  /** Counts a failed sign-in in the current window; returns the count so far. */
+  /** Counts a sign-in attempt in the current window; returns the count so far. `expiresAt` in epoch seconds. */
   countFailedLogin(key: string, windowStart: number, expiresAt: number): Promise<number>;
 
-  /** Records a single-use token (acknowledge links, invites); false if it was already used. */
+  /** Records a single-use token (acknowledge links, invites); false if it was already used. `expiresAt` in epoch seconds. */
   useToken(tokenId: string, expiresAt: number): Promise<boolean>;
 
   createTeam(team: Team, manager: Membership): Promise<void>;
@@ -254,6 +256,17 @@ export interface Store {
     from: readonly DrillStatus[],
     to: DrillStatus,
     patch: Partial<Omit<Drill, "id" | "teamId" | "status">>,
+  ): Promise<Drill>;
+  /**
+   * The same conditional move, together with the timeline entry that records it, as one
+   * transaction: both happen or neither does. Returns the drill as it now stands.
+   */
+  transitionDrillWithEntry(
+    drill: Drill,
+    from: readonly DrillStatus[],
+    to: DrillStatus,
+    patch: Partial<Omit<Drill, "id" | "teamId" | "status" | "month" | "plannedAt">>,
+    entry: TimelineRecord,
   ): Promise<Drill>;
   /** Sets fields only where they are still unset (first writer wins); returns whether it did. */
   setOnce(

@@ -438,6 +438,54 @@ export class DynamoStore implements Store {
     }
   }
 
+  async transitionDrillWithEntry(
+    drill: Drill,
+    from: readonly DrillStatus[],
+    to: DrillStatus,
+    patch: Partial<Omit<Drill, "id" | "teamId" | "status" | "month" | "plannedAt">>,
+    entry: TimelineRecord,
+  ): Promise<Drill> {
+    if (from.length === 0) throw new RangeError("transitionDrillWithEntry: no status to move from");
+    const fields = definedFields(patch).filter(
+      ([name]) => !["id", "teamId", "status", "month", "plannedAt"].includes(name),
+    );
+    fields.push(["status", to]);
+    const update = setExpression(fields);
+    const fromValues = from.map((status, i) => {
+      update.values[`:from${i}`] = status;
+      return `:from${i}`;
+    });
+    update.names["#status"] = "status";
+    try {
+      await this.io(() =>
+        this.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: this.table,
+                  Key: keys.drill(drill.id),
+                  UpdateExpression: update.expression,
+                  ConditionExpression: `attribute_exists(pk) AND #status IN (${fromValues.join(", ")})`,
+                  ExpressionAttributeNames: update.names,
+                  ExpressionAttributeValues: update.values,
+                },
+              },
+              { Put: this.putNew({ ...keys.timelineId(entry.drillId, entry.id), at: entry.at }) },
+              { Put: this.putNew({ ...entry, ...keys.timelineEntry(entry.drillId, entry.at, entry.id) }) },
+            ],
+          }),
+        ),
+      );
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      throw new ConflictError(`drill ${drill.id} is no longer ${from.join(" or ")}: it cannot become ${to}`, {
+        cause: err.cause,
+      });
+    }
+    return { ...drill, ...Object.fromEntries(fields), status: to } as Drill;
+  }
+
   async setOnce(
     drillId: string,
     field: "acknowledgedAt" | "detectedAt",
