@@ -133,3 +133,8 @@ export function buildCatalog(sources: ReadonlyArray<{ file: string; source: stri
   scenarios.sort((a, b) => a.id.localeCompare(b.id));
   return { scenarios, problems };
 }
+
+/** The validated catalog as the Lambda bundles it (`scenarios/catalog.json`, written by `npm run generate`). */
+export function catalogJsonText(scenarios: readonly Scenario[]): string {
+  return `${JSON.stringify(scenarios, null, 1)}\n`;
+}

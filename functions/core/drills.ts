@@ -391,9 +391,14 @@ export class DrillService {
     let closed = drill;
     if (LIVE_STATUSES.includes(drill.status)) {
       try {
-        closed = await this.store.transitionDrill(drillId, LIVE_STATUSES, "timed_out", {
-          closedAt: this.now(),
-        });
+        const now = this.now();
+        closed = await this.store.transitionDrillWithEntry(
+          drill,
+          LIVE_STATUSES,
+          "timed_out",
+          { closedAt: now },
+          this.systemEntry(drill, "timed_out", now),
+        );
       } catch (err) {
         if (!(err instanceof ConflictError)) throw err;
         closed = (await this.store.getDrill(drillId)) ?? drill;

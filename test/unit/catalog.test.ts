@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   buildCatalog,
+  catalogJsonText,
   formatProblem,
   MAX_SCENARIO_BYTES,
   parseScenario,
@@ -61,8 +62,13 @@ describe("the built-in catalog", () => {
       expect(s.brief.zh, s.id).not.toMatch(/[\u4e00-\u9fff，。] [\u4e00-\u9fff]/);
   });
 
-  it("ships a schema.json that matches the zod schema (run `npm run schema` after changing it)", () => {
+  it("ships a schema.json that matches the zod schema (run `npm run generate` after changing it)", () => {
     expect(readFileSync(join(SCENARIO_DIR, "schema.json"), "utf8")).toBe(scenarioJsonSchemaText());
+  });
+
+  it("ships the catalog.json the Lambda bundles, in step with the YAML files (run `npm run generate`)", () => {
+    const { scenarios } = buildCatalog(catalogSources());
+    expect(readFileSync(join(SCENARIO_DIR, "catalog.json"), "utf8")).toBe(catalogJsonText(scenarios));
   });
 
   it("pages the on-call people in the 2 a.m. scenario, at night in the team's timezone", () => {
