@@ -103,12 +103,12 @@ try {
   app.get("/", (c) => c.redirect("/api/docs"));
 
   const setup = await store.getSetupTokenHash();
-  let setupLink: string | undefined;
+  let setupToken: string | undefined;
   if (!setup?.used) {
     // Only the hash is stored, so each start while setup is pending prints a fresh token.
     const token = randomToken();
     await store.putSetupTokenHash(sha256(token));
-    setupLink = `${publicUrl}/setup#${token}`;
+    setupToken = token;
   }
 
   let demoNote: string | undefined;
@@ -117,13 +117,15 @@ try {
   server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () => {
     console.log(`\nYanlian is running at ${publicUrl}`);
     console.log(`API reference: ${publicUrl}/api/docs`);
-    if (setupLink) {
-      console.log(`\nFirst run: create the first manager with this one-time setup token (POST /api/setup):`);
-      console.log(`  ${setupLink}`);
-      console.log(`  curl -X POST ${publicUrl}/api/setup -H 'content-type: application/json' \\`);
+    if (setupToken) {
+      console.log(`\nFirst run: create the first manager with this one-time setup token: ${setupToken}`);
       console.log(
-        `    -d '{"token":"${setupLink.split("#")[1]}","email":"you@example.com","name":"你的名字","password":"choose a long one"}'`,
+        `  curl -c cookies.txt -X POST ${publicUrl}/api/setup -H 'content-type: application/json' \\`,
       );
+      console.log(
+        `    -d '{"token":"${setupToken}","email":"you@example.com","name":"你的名字","password":"choose a long one"}'`,
+      );
+      console.log("  (until setup is done, every start prints a new token and the old one stops working)");
     }
     if (demoNote) console.log(`\n${demoNote}`);
     console.log(`\nData is kept in ${dataDir}. Ctrl-C stops everything.`);

@@ -43,7 +43,12 @@ describe("the API on Lambda (hono/aws-lambda)", () => {
     expect(JSON.parse(health.body ?? "{}")).toEqual({ ok: true, store: "reachable" });
     const anonymous = await handler(event("GET", "/api/teams") as unknown as LambdaEvent, {} as Context);
     expect(anonymous.statusCode).toBe(401);
-    for (const key of ["YANLIAN_TABLE", "YANLIAN_PUBLIC_URL", "YANLIAN_SESSION_KEY", "YANLIAN_DYNAMODB_ENDPOINT"]) {
+    for (const key of [
+      "YANLIAN_TABLE",
+      "YANLIAN_PUBLIC_URL",
+      "YANLIAN_SESSION_KEY",
+      "YANLIAN_DYNAMODB_ENDPOINT",
+    ]) {
       delete process.env[key];
     }
   });
