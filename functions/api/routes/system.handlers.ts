@@ -129,11 +129,14 @@ export function systemHandlers(deps: AppDeps) {
     const teamId = String(claims.teamId);
     const drillId = String(claims.drillId);
     const userId = String(claims.sub);
-    const membership = await store.getMembership(teamId, userId);
+    // Spending the token alongside the membership read keeps the request within three round trips;
+    // a link for someone outside the team is worthless either way.
+    const [membership, fresh] = await Promise.all([
+      store.getMembership(teamId, userId),
+      store.useToken(`ack:${claims.jti}`, claims.exp),
+    ]);
     if (!membership) throw new DomainError(404, "not_found", "drill not found");
-    if (!(await store.useToken(`ack:${claims.jti}`, claims.exp))) {
-      throw new DomainError(409, "link_used", "this acknowledgement link has been used already");
-    }
+    if (!fresh) throw new DomainError(409, "link_used", "this acknowledgement link has been used already");
     await deps.service.acknowledge({ userId, name: membership.name, admin: false }, teamId, drillId);
     return c.json({ acknowledged: true as const, drillId, teamId }, 200);
   };
