@@ -307,3 +307,99 @@ export function responderEntries(timeline: readonly TimelineRecord[]): TimelineE
     (e) => !e.system && !(SYSTEM_EVENTS as readonly string[]).includes(e.action),
   ) as TimelineEntry[];
 }
+
+// --- Scheduling, events and pages (issue: monthly randomized drills) ------------------------------
+
+/** What a schedule invokes: the same handlers on AWS (Lambda targets) and on one machine (the local loop). */
+export const SCHEDULE_TARGETS = ["plan", "inject", "close", "escalate"] as const;
+export type ScheduleTarget = (typeof SCHEDULE_TARGETS)[number];
+
+export interface SchedulePayload {
+  target: ScheduleTarget;
+  teamId: string;
+  drillId?: string;
+  programId?: string;
+  /** For escalate: which step of the ladder fires (1 = backup, 2 = managers). */
+  level?: number;
+}
+
+/** A one-shot invocation at an instant. `name` is unique and makes creation idempotent. */
+export interface OneShotSchedule {
+  /** `[A-Za-z0-9_.-]{1,64}`, e.g. `inject-dr-abc`. */
+  name: string;
+  /** Epoch ms. */
+  at: number;
+  payload: SchedulePayload;
+}
+
+/** A recurring invocation (the monthly planner), in the team's timezone. */
+export interface RecurringSchedule {
+  name: string;
+  /** EventBridge Scheduler cron body without the `cron(...)` wrapper: "0 0 1 * ? *" = 00:00 on the 1st. */
+  cron: string;
+  timezone: string;
+  payload: SchedulePayload;
+}
+
+export interface Scheduler {
+  /** Creating the same name twice is a no-op (at-least-once callers may retry). */
+  scheduleOnce(schedule: OneShotSchedule): Promise<void>;
+  scheduleRecurring(schedule: RecurringSchedule): Promise<void>;
+  /** Missing schedules are fine: cancelling is idempotent too. */
+  cancel(name: string): Promise<void>;
+}
+
+export const EVENT_SOURCE = "yanlian.drills";
+
+export const DETAIL_TYPES = {
+  scheduled: "Drill Scheduled",
+  injected: "Drill Injected",
+  acknowledged: "Drill Acknowledged",
+  detected: "Drill Detected",
+  actionTaken: "Drill Action Taken",
+  resolved: "Drill Resolved",
+  timedOut: "Drill Timed Out",
+  aborted: "Drill Aborted",
+  scored: "Drill Scored",
+  paged: "Drill Paged",
+} as const;
+export type DetailType = (typeof DETAIL_TYPES)[keyof typeof DETAIL_TYPES];
+
+/** A domain event as it travels on the bus: one source, a detail type, a versioned detail. */
+export interface DomainEvent {
+  detailType: DetailType;
+  detail: { version: 1; drillId: string; teamId: string; at: number } & Record<string, unknown>;
+}
+
+export interface EventBus {
+  /** Publishes all or throws; entries the bus rejected are retried before giving up. */
+  publish(events: readonly DomainEvent[]): Promise<void>;
+}
+
+/** What a page says, already in the team's language, with the drill marker and the one-click link. */
+export interface PageMessage {
+  drillId: string;
+  teamId: string;
+  lang: Lang;
+  /** Starts with 【演练 DRILL】. */
+  title: string;
+  text: string;
+  ackUrl: string;
+  /** Who is being paged, for the text ("@陈晓"). */
+  recipientName: string;
+}
+
+export interface DeliveryResult {
+  ok: boolean;
+  /** Last HTTP status, when there was a response. */
+  status?: number;
+  attempts: number;
+  /** Why it failed, in words safe to store (never the webhook URL or its secret). */
+  error?: string;
+  durationMs: number;
+}
+
+export interface ChannelSender {
+  /** Never throws: a failed channel is a result, so it cannot block the drill. */
+  send(contact: Contact, message: PageMessage): Promise<DeliveryResult>;
+}
