@@ -19,6 +19,7 @@ import {
   type Page,
   type Review,
   type Roster,
+  type SchedulePayload,
   type ScorecardRecord,
   type Store,
   StoreUnavailableError,
@@ -26,9 +27,21 @@ import {
   type TimelineRecord,
   type User,
 } from "../core/ports.js";
-import { GSI1, KEY_ATTRIBUTES, type Key, keys, keysOfTeam, TTL_ATTRIBUTE } from "./table.js";
+import { GSI1, KEY_ATTRIBUTES, type Key, keys, keysOfTeam, ms13, TTL_ATTRIBUTE } from "./table.js";
 
 /** A list cursor that did not come from this store (or was tampered with). The API answers 400. */
+/** A schedule of the local stand-in for EventBridge Scheduler, kept in the same table. */
+export interface StoredSchedule {
+  name: string;
+  dueAt: number;
+  payload: SchedulePayload;
+  /** Recurring schedules carry their cron and timezone and move to their next time after firing. */
+  recurring?: { cron: string; timezone: string };
+  /** Deliveries that failed so far; the next try backs off. */
+  attempts: number;
+  createdAt: number;
+}
+
 export class BadCursorError extends Error {
   override readonly name = "BadCursorError";
 }
@@ -619,6 +632,71 @@ export class DynamoStore implements Store {
       this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true })),
     );
     return out.Item ? strip<T>(out.Item) : null;
+  }
+
+  // --- local schedules ------------------------------------------------------------------------------
+
+  /** Creates or replaces a schedule by name (re-creating the same one is harmless). */
+  async putSchedule(schedule: StoredSchedule): Promise<void> {
+    await this.io(() =>
+      this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            ...schedule,
+            ...keys.schedule(schedule.name),
+            ...keys.scheduleByDue(schedule.dueAt, schedule.name),
+          },
+        }),
+      ),
+    );
+  }
+
+  /** Adds a schedule unless one of that name exists; returns whether it did. */
+  async addSchedule(schedule: StoredSchedule): Promise<boolean> {
+    try {
+      await this.io(() =>
+        this.doc.send(
+          new PutCommand(
+            this.putNew({
+              ...schedule,
+              ...keys.schedule(schedule.name),
+              ...keys.scheduleByDue(schedule.dueAt, schedule.name),
+            }),
+          ),
+        ),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConflictError) return false;
+      throw err;
+    }
+  }
+
+  async getSchedule(name: string): Promise<StoredSchedule | null> {
+    return this.get<StoredSchedule>(keys.schedule(name));
+  }
+
+  async deleteSchedule(name: string): Promise<void> {
+    await this.io(() =>
+      this.doc.send(new DeleteCommand({ TableName: this.table, Key: keys.schedule(name) })),
+    );
+  }
+
+  /** Schedules due at or before `until`, earliest first. */
+  async listDueSchedules(until: number, limit: number): Promise<StoredSchedule[]> {
+    const out = await this.io(() =>
+      this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: GSI1,
+          KeyConditionExpression: "gsi1pk = :pk AND gsi1sk <= :until",
+          ExpressionAttributeValues: { ":pk": "SCHEDULES", ":until": `${ms13(until)}#~` },
+          Limit: limit,
+        }),
+      ),
+    );
+    return (out.Items ?? []).map((item) => strip<StoredSchedule>(item));
   }
 
   private putNew(item: Item) {

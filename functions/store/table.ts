@@ -127,6 +127,14 @@ export const keys = {
     gsi1sk: `${month}#${ms13(injectedAt)}#${drillId}`,
   }),
   review: (drillId: string): Key => ({ pk: `DRILL#${drillId}`, sk: "REVIEW" }),
+
+  /** Local schedules (the one-machine stand-in for EventBridge Scheduler). */
+  schedule: (name: string): Key => ({ pk: `SCHEDULE#${name}`, sk: "SCHEDULE" }),
+  /** Due time first, so "everything due by now" is one range query. */
+  scheduleByDue: (dueAt: number, name: string): IndexKey => ({
+    gsi1pk: "SCHEDULES",
+    gsi1sk: `${ms13(dueAt)}#${name}`,
+  }),
 } as const;
 
 function drillSortKey(month: string, plannedAt: number, drillId: string): string {
