@@ -3,17 +3,22 @@ import { DomainError, forbidden, invalid, notFound } from "./errors.js";
 import { type SandboxPage, sandbox, unknownTargets } from "./feed.js";
 import { generate } from "./generator.js";
 import type { Incident } from "./incident.js";
+import type { Notifier } from "./notifier.js";
 import {
   type Clock,
   ConflictError,
+  DETAIL_TYPES,
+  type DomainEvent,
   type Drill,
   type DrillStatus,
   type Entropy,
+  type EventBus,
   LIVE_STATUSES,
   type Membership,
   type Review,
   type Role,
   responderEntries,
+  type Scheduler,
   type ScorecardRecord,
   type Store,
   type SystemEvent,
@@ -87,6 +92,15 @@ export interface DrillServiceDeps {
   clock: Clock;
   entropy: Entropy;
   scenarios: ScenarioSource;
+  /** Schedules, events and pages. Absent in tests of the API alone; present on AWS and `npm start`. */
+  automation?: Automation;
+}
+
+export interface Automation {
+  scheduler: Scheduler;
+  bus: EventBus;
+  notifier: Notifier;
+  log?: (entry: Record<string, unknown>) => void;
 }
 
 const INCIDENT_CACHE = 256;
@@ -148,7 +162,13 @@ export class DrillService {
     teamId: string,
     input: { scenarioId: string; plannedAt?: number; practice?: boolean; seed?: number },
   ): Promise<Drill> {
-    return (await this.scheduleDrill(caller, teamId, input)).drill;
+    const { drill } = await this.scheduleDrill(caller, teamId, input);
+    await this.deps.automation?.scheduler.scheduleOnce({
+      name: `inject-${drill.id}`,
+      at: drill.plannedAt,
+      payload: { target: "inject", teamId, drillId: drill.id },
+    });
+    return drill;
   }
 
   private async scheduleDrill(
@@ -185,6 +205,13 @@ export class DrillService {
       createdBy: caller.userId,
     };
     await this.store.createDrill(drill);
+    await this.announce([
+      this.event(drill, DETAIL_TYPES.scheduled, now, {
+        scenarioId: scenario.id,
+        plannedAt,
+        practice: drill.practice,
+      }),
+    ]);
     return { drill, team };
   }
 
@@ -208,7 +235,11 @@ export class DrillService {
   ): Promise<{ drill: Drill; injected: boolean }> {
     const drill = preloaded?.drill ?? (await this.store.getDrill(drillId));
     if (!drill) throw notFound("drill");
-    if (drill.status !== "scheduled") return { drill, injected: false };
+    if (drill.status !== "scheduled") {
+      // A redelivery after a crash between the injection and its follow-ups finishes them now.
+      if (LIVE_STATUSES.includes(drill.status)) await this.afterInjection(drill);
+      return { drill, injected: false };
+    }
     const team = preloaded?.team ?? (await this.store.getTeam(drill.teamId));
     const now = this.now();
     try {
@@ -230,12 +261,74 @@ export class DrillService {
         { injectedAt: now },
         this.systemEntry(drill, "injected", now),
       );
+      await this.afterInjection(injected);
       return { drill: injected, injected: true };
     } catch (err) {
       // Another delivery won the race: the drill is already injected (or aborted). Nothing to do.
       if (err instanceof ConflictError)
         return { drill: (await this.store.getDrill(drillId)) ?? drill, injected: false };
       throw err;
+    }
+  }
+
+  /**
+   * What follows an injection: the closer at injection + timeout, and the "Drill Injected" event,
+   * which the notifier subscribes to for the first page. Both are idempotent (a named schedule, one
+   * page per level), so a redelivered injection repeats them safely.
+   */
+  private async afterInjection(drill: Drill): Promise<void> {
+    const automation = this.deps.automation;
+    if (!automation || drill.injectedAt === undefined) return;
+    await Promise.all([
+      automation.scheduler.scheduleOnce({
+        name: `close-${drill.id}`,
+        at: drill.injectedAt + drill.scenario.timeout * 1000,
+        payload: { target: "close", teamId: drill.teamId, drillId: drill.id },
+      }),
+      automation.bus.publish([
+        this.event(drill, DETAIL_TYPES.injected, drill.injectedAt, {
+          scenarioId: drill.scenario.id,
+          plannedAt: drill.plannedAt,
+          injectedAt: drill.injectedAt,
+          practice: drill.practice,
+        }),
+      ]),
+    ]);
+  }
+
+  /** The notifier's entry: level 0 on "Drill Injected", later levels from escalation schedules. */
+  async page(drillId: string, level: number): Promise<void> {
+    const automation = this.deps.automation;
+    const drill = await this.store.getDrill(drillId);
+    if (!automation || !drill) return;
+    await automation.notifier.page(drill, this.incidentOf(drill), level);
+  }
+
+  private event(
+    drill: Drill,
+    detailType: DomainEvent["detailType"],
+    at: number,
+    extra: Record<string, unknown> = {},
+  ): DomainEvent {
+    return { detailType, detail: { version: 1, drillId: drill.id, teamId: drill.teamId, at, ...extra } };
+  }
+
+  /**
+   * Events after a responder's request are best effort: the timeline already holds the truth, and
+   * a bus hiccup must not turn a stored action into an error for the person who took it.
+   */
+  private async announce(events: DomainEvent[]): Promise<void> {
+    const automation = this.deps.automation;
+    if (!automation || events.length === 0) return;
+    try {
+      await automation.bus.publish(events);
+    } catch (err) {
+      automation.log?.({
+        level: "warn",
+        msg: "event publish failed",
+        error: (err as Error).message,
+        count: events.length,
+      });
     }
   }
 
@@ -301,6 +394,8 @@ export class DrillService {
       this.append(record),
       this.store.setOnce(drill.id, "acknowledgedAt", record.at, caller.userId),
     ]);
+    if (first)
+      await this.announce([this.event(drill, DETAIL_TYPES.acknowledged, record.at, { by: caller.userId })]);
     return { entry: record, first, duplicate };
   }
 
@@ -327,6 +422,7 @@ export class DrillService {
       await this.store.transitionDrill(drill.id, ["injected"], "detected", {}).catch((err) => {
         if (!(err instanceof ConflictError)) throw err;
       });
+      await this.announce([this.event(drill, DETAIL_TYPES.detected, record.at, { by: caller.userId })]);
     }
     // The answer says whether the flag was recorded, never whether it was right: that is the drill.
     return { entry: record, duplicate };
@@ -354,6 +450,10 @@ export class DrillService {
     if (input.targets?.length) this.checkTargets(drill, this.incidentOf(drill), input.targets);
     const record = this.entry(drill, caller, input.action, input);
     const { duplicate } = await this.append(record);
+    if (!duplicate)
+      await this.announce([
+        this.event(drill, DETAIL_TYPES.actionTaken, record.at, { action: input.action, by: caller.userId }),
+      ]);
     return { entry: record, duplicate };
   }
 
@@ -378,6 +478,10 @@ export class DrillService {
     });
     const others = timeline.filter((e) => e.id !== record.id);
     const scorecard = await this.scoreAndStore(resolved, [...others, record]);
+    await this.announce([
+      this.event(resolved, DETAIL_TYPES.resolved, now, { by: caller.userId }),
+      this.scoredEvent(resolved, scorecard),
+    ]);
     return { drill: resolved, scorecard };
   }
 
@@ -408,10 +512,24 @@ export class DrillService {
       return { drill: closed, scorecard: null };
     const existing = await this.store.getScorecard(drillId);
     if (existing) return { drill: closed, scorecard: existing };
-    return {
-      drill: closed,
-      scorecard: await this.scoreAndStore(closed, await this.store.listTimeline(drillId)),
-    };
+    const scorecard = await this.scoreAndStore(closed, await this.store.listTimeline(drillId));
+    if (closed.status === "timed_out") {
+      await this.announce([
+        this.event(closed, DETAIL_TYPES.timedOut, closed.closedAt ?? this.now()),
+        this.scoredEvent(closed, scorecard),
+      ]);
+    }
+    return { drill: closed, scorecard };
+  }
+
+  private scoredEvent(drill: Drill, record: ScorecardRecord): DomainEvent {
+    const card = record.scorecard;
+    return this.event(drill, DETAIL_TYPES.scored, record.scoredAt, {
+      total: card.total,
+      grade: card.grade,
+      passed: card.passed,
+      practice: drill.practice,
+    });
   }
 
   private async scoreAndStore(drill: Drill, timeline: readonly TimelineRecord[]): Promise<ScorecardRecord> {
@@ -443,15 +561,17 @@ export class DrillService {
     }
   }
 
-  private abortOne(drill: Drill, caller: Caller, reason: string) {
+  private async abortOne(drill: Drill, caller: Caller, reason: string) {
     const now = this.now();
-    return this.store.transitionDrillWithEntry(
+    const aborted = await this.store.transitionDrillWithEntry(
       drill,
       ["scheduled", "injected", "detected"],
       "aborted",
       { closedAt: now, abortedBy: caller.userId, abortReason: reason },
       { ...this.systemEntry(drill, "aborted", now, reason), actor: caller.userId, actorName: caller.name },
     );
+    await this.announce([this.event(aborted, DETAIL_TYPES.aborted, now, { by: caller.userId, reason })]);
+    return aborted;
   }
 
   /** Pauses the team and aborts everything scheduled or running. Safe to press twice. */

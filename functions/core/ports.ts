@@ -68,6 +68,8 @@ export interface Roster {
   teamId: string;
   primary?: Contact;
   backup?: Contact;
+  /** The last rung of the escalation ladder: where the team's managers are reached (often a group robot). */
+  managers?: Contact;
   updatedAt: number;
   updatedBy: string;
 }
@@ -121,6 +123,8 @@ export interface Drill {
   createdAt: number;
   createdBy: string;
   programId?: string;
+  /** Snapshot of the program's escalation delay; the default applies when absent. */
+  escalationMinutes?: number;
 }
 
 /** What happens to a drill without a responder doing it. */
