@@ -128,6 +128,7 @@ export const RosterSchema = z
     teamId: z.string(),
     primary: ContactView.optional(),
     backup: ContactView.optional(),
+    managers: ContactView.optional(),
     updatedAt: z.number().optional(),
   })
   .openapi("Roster");

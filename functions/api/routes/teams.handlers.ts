@@ -32,6 +32,7 @@ export const rosterView = (teamId: string, r: Roster | null) => ({
   teamId,
   ...(r?.primary ? { primary: contactView(r.primary) } : {}),
   ...(r?.backup ? { backup: contactView(r.backup) } : {}),
+  ...(r?.managers ? { managers: contactView(r.managers) } : {}),
   ...(r ? { updatedAt: r.updatedAt } : {}),
 });
 
@@ -185,23 +186,30 @@ export function teamHandlers(deps: AppDeps) {
       service.access(caller, teamId, "manageTeam"),
       store.listMembers(teamId),
     ]);
-    const toContact = (slot: "primary" | "backup"): Contact | undefined => {
+    const toContact = (slot: "primary" | "backup" | "managers"): Contact | undefined => {
       const contact = input[slot];
       if (!contact) return undefined;
       const member = members.find((m) => m.userId === contact.userId);
-      if (!member || member.role === "viewer") {
+      // The managers' rung is reached through a manager; the others through someone who can respond.
+      const fits = slot === "managers" ? member?.role === "manager" : member && member.role !== "viewer";
+      if (!member || !fits) {
         throw invalid("the on-call person must be a manager or responder of this team", [
-          { path: `${slot}.userId`, message: "not a responder of this team" },
+          {
+            path: `${slot}.userId`,
+            message: slot === "managers" ? "not a manager of this team" : "not a responder of this team",
+          },
         ]);
       }
       return { ...contact, name: member.name };
     };
     const primary = toContact("primary");
     const backup = toContact("backup");
+    const managers = toContact("managers");
     const roster: Roster = {
       teamId,
       ...(primary ? { primary } : {}),
       ...(backup ? { backup } : {}),
+      ...(managers ? { managers } : {}),
       updatedAt: clock.now(),
       updatedBy: caller.userId,
     };

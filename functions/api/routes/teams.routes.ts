@@ -182,7 +182,15 @@ export const putRoster = createRoute({
   summary: "Set the on-call roster (managers); contacts must be members who can respond",
   request: {
     params: TeamParams,
-    body: body(z.object({ primary: ContactInput.optional(), backup: ContactInput.optional() })),
+    body: body(
+      z.object({
+        primary: ContactInput.optional(),
+        backup: ContactInput.optional(),
+        managers: ContactInput.optional().openapi({
+          description: "Last rung of escalation: where managers are reached",
+        }),
+      }),
+    ),
   },
   responses: {
     200: json(RosterSchema, "Saved"),
