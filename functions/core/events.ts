@@ -48,13 +48,14 @@ export const ActionTakenDetail = z.strictObject({ ...base, action: ActionKind, b
 
 export const ResolvedDetail = z.strictObject({ ...base, by: Id });
 
-export const TimedOutDetail = z.strictObject({ ...base, injectedAt: EpochMs });
+export const TimedOutDetail = z.strictObject({ ...base });
 
 export const AbortedDetail = z.strictObject({
   ...base,
   /** A user id, or "system" when a paused program or the kill switch stopped the drill. */
   by: Id,
-  reason: z.string().max(500),
+  /** As the manager wrote it (the API allows 4000 characters). */
+  reason: z.string().max(4000),
 });
 
 export const ScoredDetail = z.strictObject({
@@ -62,15 +63,19 @@ export const ScoredDetail = z.strictObject({
   total: z.number().min(0).max(100),
   grade: z.enum(["A", "B", "C", "D", "F"]),
   passed: z.boolean(),
+  /** Practice drills are scored but kept out of a team's figures; rules may want to skip them too. */
+  practice: z.boolean(),
 });
 
 export const PagedDetail = z.strictObject({
   ...base,
   /** Rung of the escalation ladder: 0 = primary on-call, 1 = backup, 2 = managers. */
   level: z.number().int().min(0).max(2),
-  channel: z.enum(CHANNEL_KINDS),
+  /** "none" when the roster has nobody on that rung: the page failed without being sent. */
+  channel: z.enum([...CHANNEL_KINDS, "none"]),
   ok: z.boolean(),
-  attempts: z.number().int().min(1),
+  /** 0 when nothing was sent (no contact). */
+  attempts: z.number().int().min(0),
   /** Last HTTP status, when the channel answered. */
   status: z.number().int().optional(),
 });
