@@ -28,6 +28,7 @@ function publicRoutes(deps: AppDeps) {
     .openapi(system.login, h.login)
     .openapi(system.logout, h.logout)
     .openapi(system.acceptInvite, h.acceptInvite)
+    .openapi(system.confirmAcknowledgement, h.confirmAcknowledgement)
     .openapi(system.acknowledgeLink, h.acknowledgeLink);
 }
 

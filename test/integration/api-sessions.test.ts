@@ -59,10 +59,16 @@ describe("sessions and one-click links", () => {
       expiresAt: Date.now() + 30 * 60_000,
     });
     const path = new URL(link).pathname;
-    const first = await api.call("GET", path);
+    // Opening the link (or a chat app previewing it) only shows a confirm button.
+    const preview = await api.call("GET", path);
+    expect(preview.status).toBe(200);
+    expect(preview.text).toContain("【演练 DRILL】");
+    expect(preview.text).toContain('method="post"');
+    expect((await api.store.getDrill(drillId))?.acknowledgedAt).toBeUndefined();
+    const first = await api.call("POST", path);
     expect(first.status).toBe(200);
     expect(first.json).toEqual({ acknowledged: true, drillId, teamId: t.a.teamId });
-    expect((await api.call("GET", path)).status).toBe(409);
+    expect((await api.call("POST", path)).status).toBe(409);
     const drill = await api.store.getDrill(drillId);
     expect(drill?.acknowledgedBy).toBe(t.a.responder.userId);
 
@@ -73,7 +79,7 @@ describe("sessions and one-click links", () => {
       jti: "ack-test-2",
       expiresAt: Date.now() - 1000,
     });
-    expect((await api.call("GET", new URL(expired).pathname)).status).toBe(401);
+    expect((await api.call("POST", new URL(expired).pathname)).status).toBe(401);
     const forged = await acknowledgeLink(
       { ...AUTH, sessionKey: "another-key-that-is-also-32-bytes-long!!" },
       {
@@ -84,7 +90,7 @@ describe("sessions and one-click links", () => {
         expiresAt: Date.now() + 60_000,
       },
     );
-    expect((await api.call("GET", new URL(forged).pathname)).status).toBe(401);
+    expect((await api.call("POST", new URL(forged).pathname)).status).toBe(401);
     // A link naming someone outside the drill's team acknowledges nothing.
     const stranger = await acknowledgeLink(AUTH, {
       teamId: t.a.teamId,
@@ -93,7 +99,7 @@ describe("sessions and one-click links", () => {
       jti: "ack-test-4",
       expiresAt: Date.now() + 60_000,
     });
-    expect((await api.call("GET", new URL(stranger).pathname)).status).toBe(404);
+    expect((await api.call("POST", new URL(stranger).pathname)).status).toBe(404);
   });
 
   it("keeps exactly one scorecard when resolve races the closer", async () => {

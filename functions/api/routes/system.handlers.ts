@@ -124,6 +124,15 @@ export function systemHandlers(deps: AppDeps) {
     return c.json(publicUser(user), 200);
   };
 
+  const confirmAcknowledgement: RouteHandler<typeof routes.confirmAcknowledgement, AppEnv> = async (c) => {
+    // No state changes on GET: messengers fetch links to preview them, and must not acknowledge.
+    const action = `${auth.publicUrl}/api/ack/${encodeURIComponent(c.req.valid("param").token)}`;
+    return c.html(
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>【演练 DRILL】确认收到 · Acknowledge</title></head><body style="font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem"><h1>【演练 DRILL】</h1><p>这是一次演练呼叫。点击下方按钮，确认你已收到。</p><p lang="en">This is a drill page. Press the button to acknowledge it.</p><form method="post" action="${action}"><button type="submit" style="font-size:1.2rem;padding:.8rem 1.6rem">确认收到 · Acknowledge</button></form></body></html>`,
+      200,
+    );
+  };
+
   const acknowledgeLink: RouteHandler<typeof routes.acknowledgeLink, AppEnv> = async (c) => {
     const claims = await readLink(auth, c.req.valid("param").token, "ack");
     const teamId = String(claims.teamId);
@@ -141,5 +150,15 @@ export function systemHandlers(deps: AppDeps) {
     return c.json({ acknowledged: true as const, drillId, teamId }, 200);
   };
 
-  return { health, setupStatus, setup, login, logout, me, acceptInvite, acknowledgeLink };
+  return {
+    health,
+    setupStatus,
+    setup,
+    login,
+    logout,
+    me,
+    acceptInvite,
+    confirmAcknowledgement,
+    acknowledgeLink,
+  };
 }

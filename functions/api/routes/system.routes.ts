@@ -100,11 +100,26 @@ export const acceptInvite = createRoute({
   responses: { 200: json(UserSchema, "Signed in"), 400: errors[400], 401: errors[401], 503: errors[503] },
 });
 
-export const acknowledgeLink = createRoute({
+export const confirmAcknowledgement = createRoute({
   method: "get",
   path: "/ack/{token}",
   tags: ["drills"],
-  summary: "One-click acknowledgement from a page: signed, one drill and one person, expiring, single use",
+  summary:
+    "The page a one-click link opens: a confirm button, so a chat app's link preview never acknowledges",
+  request: { params: z.object({ token: z.string().min(10).max(2000) }) },
+  responses: {
+    200: {
+      content: { "text/html": { schema: z.string() } },
+      description: "A confirm page in Chinese and English",
+    },
+  },
+});
+
+export const acknowledgeLink = createRoute({
+  method: "post",
+  path: "/ack/{token}",
+  tags: ["drills"],
+  summary: "Acknowledge from a page's link: signed, one drill and one person, expiring, single use",
   request: { params: z.object({ token: z.string().min(10).max(2000) }) },
   responses: {
     200: json(
