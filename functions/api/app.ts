@@ -6,6 +6,8 @@ import { type AppDeps, createRouter } from "./context.js";
 import { errorBody, notFoundHandler, onError } from "./errors.js";
 import { drillHandlers } from "./routes/drills.handlers.js";
 import * as drills from "./routes/drills.routes.js";
+import { programHandlers } from "./routes/programs.handlers.js";
+import * as programs from "./routes/programs.routes.js";
 import { scenarioHandlers } from "./routes/scenarios.handlers.js";
 import * as scenarios from "./routes/scenarios.routes.js";
 import { scorecardHandlers } from "./routes/scorecards.handlers.js";
@@ -38,6 +40,7 @@ function privateRoutes(deps: AppDeps) {
   const sc = scenarioHandlers(deps);
   const d = drillHandlers(deps);
   const f = scorecardHandlers(deps);
+  const p = programHandlers(deps);
   const router = createRouter();
   const session = requireSession(deps.auth);
   router.use("/auth/me", session);
@@ -76,7 +79,12 @@ function privateRoutes(deps: AppDeps) {
     .openapi(drills.scorecard, d.scorecard)
     .openapi(drills.getReview, d.getReview)
     .openapi(drills.putReview, d.putReview)
-    .openapi(scorecards.figures, f.figures);
+    .openapi(scorecards.figures, f.figures)
+    .openapi(programs.listPrograms, p.listPrograms)
+    .openapi(programs.createProgram, p.createProgram)
+    .openapi(programs.getProgram, p.getProgram)
+    .openapi(programs.updateProgram, p.updateProgram)
+    .openapi(programs.deleteProgram, p.deleteProgram);
 }
 
 /** The whole API under /api: one app on Lambda (hono/aws-lambda) and on `npm start` (@hono/node-server). */

@@ -1,5 +1,6 @@
-import { DrillService, type ScenarioSource } from "../core/drills.js";
+import { type Automation, DrillService, type ScenarioSource } from "../core/drills.js";
 import type { Clock, Entropy, Store } from "../core/ports.js";
+import { ProgramService } from "../core/programs.js";
 import type { Scenario } from "../core/scenario.js";
 import { createApp } from "./app.js";
 import type { AuthConfig } from "./auth.js";
@@ -11,6 +12,7 @@ export interface ComposeInput {
   entropy: Entropy;
   catalog: readonly Scenario[];
   auth: AuthConfig;
+  automation?: Automation;
 }
 
 /** Wires the drill service and the API over one store; the same wiring on Lambda, `npm start` and tests. */
@@ -25,7 +27,16 @@ export function compose(input: ComposeInput) {
     clock: input.clock,
     entropy: input.entropy,
     scenarios,
+    ...(input.automation ? { automation: input.automation } : {}),
   });
-  const deps: AppDeps = { ...input, service };
-  return { app: createApp(deps), service, deps };
+  const programs = new ProgramService({
+    store: input.store,
+    clock: input.clock,
+    entropy: input.entropy,
+    drills: service,
+    catalog: input.catalog,
+    ...(input.automation ? { automation: input.automation } : {}),
+  });
+  const deps: AppDeps = { ...input, service, programs };
+  return { app: createApp(deps), service, programs, deps };
 }

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Caller, DrillService } from "../core/drills.js";
 import type { Clock, Entropy, Store } from "../core/ports.js";
+import type { ProgramService } from "../core/programs.js";
 import type { Scenario } from "../core/scenario.js";
 import type { AuthConfig } from "./auth.js";
 import { validationHook } from "./errors.js";
@@ -11,6 +12,7 @@ export type AppEnv = { Variables: { caller: Caller } };
 export interface AppDeps {
   store: Store;
   service: DrillService;
+  programs: ProgramService;
   clock: Clock;
   entropy: Entropy;
   /** The built-in catalog. */

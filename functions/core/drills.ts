@@ -25,6 +25,7 @@ import {
   type Team,
   type TimelineRecord,
 } from "./ports.js";
+import type { Program } from "./program.js";
 import type { Scenario } from "./scenario.js";
 import { score } from "./scoring.js";
 import type { ActionKind, Surface } from "./vocabulary.js";
@@ -139,7 +140,8 @@ export class DrillService {
     ]);
     if (!membership || !drill || drill.teamId !== teamId) throw notFound("drill");
     // A surprise drill does not exist for anyone but managers until it is injected.
-    if (drill.status === "scheduled" && membership.role !== "manager") throw notFound("drill");
+    if (drill.status === "scheduled" && membership.role !== "manager" && !drill.announced)
+      throw notFound("drill");
     if (!(POLICY[permission] as readonly Role[]).includes(membership.role)) throw forbidden();
     return { drill, membership };
   }
@@ -215,6 +217,43 @@ export class DrillService {
     return { drill, team };
   }
 
+  /** A drill the planner drew: scheduled like any other, with the program's rules in its snapshot. */
+  async scheduleFromProgram(
+    team: Team,
+    program: Program,
+    scenario: Scenario,
+    plannedAt: number,
+    seed: number,
+  ): Promise<Drill> {
+    const now = this.now();
+    const drill: Drill = {
+      id: this.deps.entropy.id("dr-"),
+      teamId: team.id,
+      scenario,
+      seed,
+      context: team.context,
+      practice: false,
+      status: "scheduled",
+      month: monthIn(plannedAt, program.timezone),
+      plannedAt,
+      createdAt: now,
+      createdBy: "planner",
+      programId: program.id,
+      escalationMinutes: program.escalationMinutes,
+      announced: program.mode === "announced",
+    };
+    await this.store.createDrill(drill);
+    await this.deps.automation?.scheduler.scheduleOnce({
+      name: `inject-${drill.id}`,
+      at: plannedAt,
+      payload: { target: "inject", teamId: team.id, drillId: drill.id },
+    });
+    await this.announce([
+      this.event(drill, DETAIL_TYPES.scheduled, now, { scenarioId: scenario.id, plannedAt, practice: false }),
+    ]);
+    return drill;
+  }
+
   /** Schedules and injects at once, through the same injection the scheduler calls. */
   async runNow(
     caller: Caller,
@@ -240,11 +279,15 @@ export class DrillService {
       if (LIVE_STATUSES.includes(drill.status)) await this.afterInjection(drill);
       return { drill, injected: false };
     }
-    const team = preloaded?.team ?? (await this.store.getTeam(drill.teamId));
+    const [team, program] = await Promise.all([
+      preloaded?.team ?? this.store.getTeam(drill.teamId),
+      drill.programId ? this.store.getProgram(drill.teamId, drill.programId) : Promise.resolve(null),
+    ]);
     const now = this.now();
     try {
-      if (!team || team.paused) {
-        const reason = team ? "kill switch on" : "team removed";
+      const paused = drill.programId !== undefined && (!program || !program.enabled);
+      if (!team || team.paused || paused) {
+        const reason = !team ? "team removed" : team.paused ? "kill switch on" : "program paused";
         const aborted = await this.store.transitionDrillWithEntry(
           drill,
           ["scheduled"],

@@ -1,4 +1,5 @@
 import type { GenerateContext } from "./incident.js";
+import type { Program } from "./program.js";
 import type { Scenario } from "./scenario.js";
 import type { Scorecard, TimelineEntry } from "./scoring.js";
 import type { Lang } from "./vocabulary.js";
@@ -125,6 +126,8 @@ export interface Drill {
   programId?: string;
   /** Snapshot of the program's escalation delay; the default applies when absent. */
   escalationMinutes?: number;
+  /** From an announced program: responders may see it before it is injected. */
+  announced?: boolean;
 }
 
 /** What happens to a drill without a responder doing it. */
@@ -288,6 +291,12 @@ export interface Store {
   putScorecard(record: ScorecardRecord): Promise<ScorecardRecord>;
   getScorecard(drillId: string): Promise<ScorecardRecord | null>;
   listScorecards(teamId: string, months: { from: string; to: string }): Promise<ScorecardRecord[]>;
+
+  /** ConflictError unless `expectedVersion` is the stored version (0 when creating). */
+  putProgram(program: Program, expectedVersion: number): Promise<void>;
+  getProgram(teamId: string, programId: string): Promise<Program | null>;
+  listPrograms(teamId: string): Promise<Program[]>;
+  deleteProgram(teamId: string, programId: string): Promise<void>;
 
   getReview(drillId: string): Promise<Review | null>;
   /** ConflictError unless `review.version - 1` is the stored version (0 when new). */

@@ -10,13 +10,17 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** A local time of day; "24:00" is accepted where it ends a period, so a window can reach midnight. */
 const ClockTime = z.string().regex(HHMM, { message: 'expected a time of day such as "09:30"' });
-const ClockEnd = z
-  .string()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'expected a time of day such as "18:00" (or "24:00")' });
+const ClockEnd = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, {
+  message: 'expected a time of day such as "18:00" (or "24:00")',
+});
 
 /** Minutes since local midnight of "HH:MM" (also "24:00"). */
 export function minuteOfDay(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
+
+function wellFormed(period: { start: string; end: string }): boolean {
+  return HHMM.test(period.start) && (HHMM.test(period.end) || period.end === "24:00");
 }
 
 export const Timezone = z
@@ -77,7 +81,8 @@ export const WeeklyWindow = z
     end: ClockEnd.describe('Local time the window closes (excluded: "18:00" allows 17:59, not 18:00)'),
   })
   .strict()
-  .refine((w) => minuteOfDay(w.end) > minuteOfDay(w.start), {
+  // A malformed time already has its own message; comparing it would only add a confusing second one.
+  .refine((w) => !wellFormed(w) || minuteOfDay(w.end) > minuteOfDay(w.start), {
     message: "a window must end after it starts; split a window that crosses midnight into two",
     path: ["end"],
   });
@@ -89,7 +94,7 @@ export const QuietPeriod = z
     end: ClockEnd.describe("Local time it ends (excluded); earlier than start means it runs past midnight"),
   })
   .strict()
-  .refine((q) => minuteOfDay(q.start) !== minuteOfDay(q.end) % 1440, {
+  .refine((q) => !wellFormed(q) || minuteOfDay(q.start) !== minuteOfDay(q.end) % 1440, {
     message: "a quiet period cannot start and end at the same time",
     path: ["end"],
   });
@@ -144,7 +149,9 @@ export const ProgramInput = z
         });
       })
       .describe("Scenarios to draw from, with weights; empty means the whole catalog, equally"),
-    timezone: Timezone.default(DEFAULT_TIMEZONE).describe("The team's IANA timezone; every time is local to it"),
+    timezone: Timezone.default(DEFAULT_TIMEZONE).describe(
+      "The team's IANA timezone; every time is local to it",
+    ),
     windows: z
       .array(WeeklyWindow)
       .min(1, { message: "a program needs at least one weekly window" })

@@ -7,12 +7,12 @@ import { startDynamoLocal } from "../adapters/local/dynamodb-local.js";
 import { loadCatalog } from "../adapters/scenario-files.js";
 import { cryptoEntropy, systemClock } from "../adapters/system.js";
 import { randomToken, sha256 } from "../api/auth.js";
-import { compose } from "../api/compose.js";
 import { formatProblem } from "../core/catalog.js";
 import { createDynamoClient } from "../store/client.js";
 import { DynamoStore } from "../store/dynamo-store.js";
 import { DEFAULT_TABLE_NAME, ensureTable } from "../store/table.js";
 import { seedDemo } from "./demo.js";
+import { createLocalRuntime } from "./runtime.js";
 
 /**
  * `npm start`: the whole product on one machine. DynamoDB Local keeps data under .data/, the API
@@ -70,12 +70,14 @@ await mkdir(dataDir, { recursive: true });
 console.log("Starting DynamoDB Local…");
 const db = await startDynamoLocal({ dataDir: join(dataDir, "dynamodb") });
 let server: ReturnType<typeof serve> | undefined;
+let stopLoop: () => Promise<void> = async () => undefined;
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   console.log("\nStopping…");
   await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  await stopLoop();
   await db.stop();
   process.exit(code);
 }
@@ -86,7 +88,7 @@ try {
   const client = createDynamoClient({ endpoint: db.endpoint });
   await ensureTable(client, DEFAULT_TABLE_NAME);
   const store = new DynamoStore(client, DEFAULT_TABLE_NAME);
-  const { app, service } = compose({
+  const runtime = createLocalRuntime({
     store,
     clock: systemClock,
     entropy: cryptoEntropy,
@@ -99,6 +101,9 @@ try {
       sessionHours: 12,
     },
   });
+  const { app, service } = runtime;
+  runtime.loop.start();
+  stopLoop = () => runtime.loop.stop().then(() => runtime.bus.drain());
   // Until the web app lands, the front door is the API reference.
   app.get("/", (c) => c.redirect("/api/docs"));
 

@@ -27,6 +27,7 @@ import {
   type TimelineRecord,
   type User,
 } from "../core/ports.js";
+import type { Program } from "../core/program.js";
 import { GSI1, KEY_ATTRIBUTES, type Key, keys, keysOfTeam, ms13, TTL_ATTRIBUTE } from "./table.js";
 
 /** A list cursor that did not come from this store (or was tampered with). The API answers 400. */
@@ -314,6 +315,37 @@ export class DynamoStore implements Store {
       this.doc.send(
         new DeleteCommand({ TableName: this.table, Key: keys.customScenario(teamId, scenarioId) }),
       ),
+    );
+  }
+
+  // --- programs -----------------------------------------------------------------------------------
+
+  async putProgram(program: Program, expectedVersion: number): Promise<void> {
+    if (!(program.version > expectedVersion)) {
+      throw new RangeError(`program version ${program.version} must exceed ${expectedVersion}`);
+    }
+    await this.io(() =>
+      this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...program, ...keys.program(program.teamId, program.id) },
+          ...versionCondition(expectedVersion),
+        }),
+      ),
+    );
+  }
+
+  async getProgram(teamId: string, programId: string): Promise<Program | null> {
+    return this.get<Program>(keys.program(teamId, programId));
+  }
+
+  async listPrograms(teamId: string): Promise<Program[]> {
+    return this.queryPrefix<Program>(keys.team(teamId).pk, keys.programPrefix);
+  }
+
+  async deleteProgram(teamId: string, programId: string): Promise<void> {
+    await this.io(() =>
+      this.doc.send(new DeleteCommand({ TableName: this.table, Key: keys.program(teamId, programId) })),
     );
   }
 

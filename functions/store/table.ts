@@ -128,6 +128,9 @@ export const keys = {
   }),
   review: (drillId: string): Key => ({ pk: `DRILL#${drillId}`, sk: "REVIEW" }),
 
+  program: (teamId: string, programId: string): Key => ({ pk: `TEAM#${teamId}`, sk: `PROGRAM#${programId}` }),
+  programPrefix: "PROGRAM#",
+
   /** Local schedules (the one-machine stand-in for EventBridge Scheduler). */
   schedule: (name: string): Key => ({ pk: `SCHEDULE#${name}`, sk: "SCHEDULE" }),
   /** Due time first, so "everything due by now" is one range query. */

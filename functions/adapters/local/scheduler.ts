@@ -136,6 +136,11 @@ export class ScheduleLoop {
     await Promise.allSettled([...this.inFlight.values()]);
   }
 
+  /** Resolves when every delivery under way has finished (tests drive the loop with `tick` and this). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
+  }
+
   stats(): LatenessStats {
     const sorted = [...this.lateness].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);

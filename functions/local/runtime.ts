@@ -1,0 +1,77 @@
+import { createChannelSender } from "../adapters/channels/sender.js";
+import { LocalBus } from "../adapters/local/bus.js";
+import {
+  type Delivery,
+  LocalScheduler,
+  ScheduleLoop,
+  type ScheduleStore,
+} from "../adapters/local/scheduler.js";
+import { acknowledgeLink } from "../api/auth.js";
+import { type ComposeInput, compose } from "../api/compose.js";
+import { nextCron } from "../core/cron.js";
+import type { DrillService } from "../core/drills.js";
+import { validateDomainEvent } from "../core/events.js";
+import { Notifier } from "../core/notifier.js";
+import { type ChannelSender, DETAIL_TYPES, type SchedulePayload, type Store } from "../core/ports.js";
+import type { ProgramService } from "../core/programs.js";
+
+export interface LocalRuntimeInput extends Omit<ComposeInput, "automation" | "store"> {
+  store: Store & ScheduleStore;
+  channels?: ChannelSender;
+  /** How often the schedule loop looks for due schedules. */
+  intervalMs?: number;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+/** Routes a schedule's payload to its handler: the same targets the Lambdas are on AWS. */
+export async function dispatch(
+  handlers: { service: DrillService; programs: ProgramService },
+  payload: SchedulePayload,
+): Promise<void> {
+  const { service, programs } = handlers;
+  switch (payload.target) {
+    case "inject":
+      if (payload.drillId) await service.inject(payload.drillId);
+      return;
+    case "close":
+      if (payload.drillId) await service.close(payload.drillId);
+      return;
+    case "escalate":
+      if (payload.drillId) await service.page(payload.drillId, payload.level ?? 1);
+      return;
+    case "plan":
+      if (payload.programId) await programs.plan(payload.teamId, payload.programId);
+      return;
+  }
+}
+
+/**
+ * The whole product on one machine: the API, with the in-process stand-ins for EventBridge
+ * Scheduler (schedules in the table, one loop) and the event bus (in-process dispatch to the notifier).
+ */
+export function createLocalRuntime(input: LocalRuntimeInput) {
+  const log = input.log ?? ((entry: Record<string, unknown>) => console.log(JSON.stringify(entry)));
+  const scheduler = new LocalScheduler(input.store, input.clock, nextCron);
+  const bus = new LocalBus({ validate: validateDomainEvent, log });
+  const notifier = new Notifier({
+    store: input.store,
+    channels: input.channels ?? createChannelSender(),
+    scheduler,
+    bus,
+    clock: input.clock,
+    ackLink: (link) => acknowledgeLink(input.auth, link),
+  });
+  const composed = compose({ ...input, automation: { scheduler, bus, notifier, log } });
+  // The rule that feeds the notifier on AWS.
+  bus.subscribe(DETAIL_TYPES.injected, (event) => composed.service.page(event.detail.drillId, 0));
+  const handle = (delivery: Delivery) => dispatch(composed, delivery.payload);
+  const loop = new ScheduleLoop({
+    store: input.store,
+    clock: input.clock,
+    next: nextCron,
+    handle,
+    log,
+    ...(input.intervalMs ? { intervalMs: input.intervalMs } : {}),
+  });
+  return { ...composed, scheduler, bus, notifier, loop, handle };
+}
