@@ -33,6 +33,10 @@ export interface PlanInput {
   scenarios: readonly Scenario[];
   /** The team's previous drill, so a month never starts with a repeat. */
   lastScenarioId?: string;
+  /**
+   * Seed it with a random uint32 (crypto): `Rng.seeded`'s first draw is a plain function of the
+   * seed, so seeds 1, 2, 3… would give near-identical first picks.
+   */
   rng: Rng;
   /** Epoch ms; earlier minutes are not eligible, so a program created mid-month plans only what is left. */
   now?: number;
@@ -326,9 +330,6 @@ export class MinuteSet {
 
 interface MonthSpan {
   month: string;
-  year: number;
-  /** 1–12 */
-  index: number;
   /** The month's first and the next month's first local midnight, as wall-clock ms. */
   wallStart: number;
   wallEnd: number;
@@ -339,7 +340,7 @@ function monthSpan(month: string): MonthSpan {
   if (!m) throw new RangeError(`expected a month such as "2026-11", got "${month}"`);
   const year = Number(m[1]);
   const index = Number(m[2]);
-  return { month, year, index, wallStart: Date.UTC(year, index - 1, 1), wallEnd: Date.UTC(year, index, 1) };
+  return { month, wallStart: Date.UTC(year, index - 1, 1), wallEnd: Date.UTC(year, index, 1) };
 }
 
 const FULL_DAY: Interval[] = [[0, MINUTES_PER_DAY]];
@@ -480,7 +481,10 @@ function candidatesOf(input: Omit<PlanInput, "rng">): Candidate[] {
 
 function weightedPick(options: readonly Candidate[], rng: Rng): Candidate {
   // Weights have one decimal in practice; thousandths keep the draw in exact integers.
-  const units = options.map((c) => Math.max(1, Math.round(c.weight * 1000)));
+  // A record stored before weights existed has none; it counts as the default weight.
+  const units = options.map((c) =>
+    Number.isFinite(c.weight) ? Math.max(1, Math.round(c.weight * 1000)) : 1000,
+  );
   let k = rng.int(0, units.reduce((a, b) => a + b, 0) - 1);
   for (let i = 0; i < options.length; i++) {
     k -= units[i] as number;
@@ -643,8 +647,9 @@ export function explainEmpty(input: Omit<PlanInput, "rng"> & { rng?: Rng }): Loc
       en: `${month} is over: no time is left to plan.`,
     };
   }
-  const plannable = (changes: Partial<ProgramSettings>, now = input.now) =>
-    candidatesOf({ ...input, now, program: { ...program, ...changes } }).length > 0;
+  const plannable = (changes: Partial<ProgramSettings>, ignoreNow = false) =>
+    candidatesOf({ ...input, now: ignoreNow ? undefined : input.now, program: { ...program, ...changes } })
+      .length > 0;
   if (program.quietHours.length > 0 && plannable({ quietHours: [] })) {
     return {
       zh: `免打扰时段覆盖了 ${month} 所有可用的演练时间。`,
@@ -657,7 +662,7 @@ export function explainEmpty(input: Omit<PlanInput, "rng"> & { rng?: Rng }): Loc
       en: `The blackout dates cover every day of ${month} that the windows allow.`,
     };
   }
-  if (input.now !== undefined && plannable({}, undefined)) {
+  if (input.now !== undefined && plannable({}, true)) {
     return {
       zh: `${month} 余下的时间里已没有符合时间窗口的时刻。`,
       en: `No allowed time is left in ${month} after now.`,

@@ -9,11 +9,10 @@ import {
 import { acknowledgeLink } from "../api/auth.js";
 import { type ComposeInput, compose } from "../api/compose.js";
 import { nextCron } from "../core/cron.js";
-import type { DrillService } from "../core/drills.js";
+import { dispatch } from "../core/dispatch.js";
 import { validateDomainEvent } from "../core/events.js";
 import { Notifier } from "../core/notifier.js";
-import { type ChannelSender, DETAIL_TYPES, type SchedulePayload, type Store } from "../core/ports.js";
-import type { ProgramService } from "../core/programs.js";
+import { type ChannelSender, DETAIL_TYPES, type Store } from "../core/ports.js";
 
 export interface LocalRuntimeInput extends Omit<ComposeInput, "automation" | "store"> {
   store: Store & ScheduleStore;
@@ -21,28 +20,6 @@ export interface LocalRuntimeInput extends Omit<ComposeInput, "automation" | "st
   /** How often the schedule loop looks for due schedules. */
   intervalMs?: number;
   log?: (entry: Record<string, unknown>) => void;
-}
-
-/** Routes a schedule's payload to its handler: the same targets the Lambdas are on AWS. */
-export async function dispatch(
-  handlers: { service: DrillService; programs: ProgramService },
-  payload: SchedulePayload,
-): Promise<void> {
-  const { service, programs } = handlers;
-  switch (payload.target) {
-    case "inject":
-      if (payload.drillId) await service.inject(payload.drillId);
-      return;
-    case "close":
-      if (payload.drillId) await service.close(payload.drillId);
-      return;
-    case "escalate":
-      if (payload.drillId) await service.page(payload.drillId, payload.level ?? 1);
-      return;
-    case "plan":
-      if (payload.programId) await programs.plan(payload.teamId, payload.programId);
-      return;
-  }
 }
 
 /**

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
 import { describe, expect, inject, it } from "vitest";
 import { createDynamoClient } from "../../functions/store/client.js";
 import { ensureTable } from "../../functions/store/table.js";
+import { AWS_ENV } from "../support/aws-env.js";
 
 function event(method: string, path: string): APIGatewayProxyEventV2 {
   return {
@@ -30,12 +31,8 @@ describe("the API on Lambda (hono/aws-lambda)", () => {
   it("serves the same app from an API Gateway HTTP API event", async () => {
     const endpoint = inject("dynamoEndpoint");
     await ensureTable(createDynamoClient({ endpoint }), "lambda-test");
-    Object.assign(process.env, {
-      YANLIAN_TABLE: "lambda-test",
-      YANLIAN_PUBLIC_URL: "https://drills.example.com",
-      YANLIAN_SESSION_KEY: "lambda-test-session-key-0123456789abcdef",
-      YANLIAN_DYNAMODB_ENDPOINT: endpoint,
-    });
+    const env = { ...AWS_ENV, YANLIAN_TABLE: "lambda-test", YANLIAN_DYNAMODB_ENDPOINT: endpoint };
+    Object.assign(process.env, env);
     const { handler } = await import("../../functions/handlers/api.js");
     type LambdaEvent = Parameters<typeof handler>[0];
     const health = await handler(event("GET", "/api/health") as unknown as LambdaEvent, {} as Context);
