@@ -2,6 +2,14 @@ import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { JumpableRandomGenerator } from "pure-rand/types/JumpableRandomGenerator";
 
+/** splitmix32's finaliser: every bit of the input affects every bit of the output. */
+export function mix32(seed: number): number {
+  let z = (seed + 0x9e3779b9) | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) | 0;
+}
+
 /** FNV-1a, to fold a text (scenario id and version) into a 32-bit seed component. */
 export function hash32(text: string): number {
   let h = 0x811c9dc5;
@@ -21,7 +29,9 @@ export class Rng {
   private constructor(private readonly gen: JumpableRandomGenerator) {}
 
   static seeded(seed: number): Rng {
-    return new Rng(xoroshiro128plus(seed | 0));
+    // xoroshiro128+ seeded straight from a small integer starts with nearly the same outputs for
+    // neighbouring seeds (its first value is -1 - seed); a splitmix32 round spreads them apart.
+    return new Rng(xoroshiro128plus(mix32(seed)));
   }
 
   fork(): Rng {
