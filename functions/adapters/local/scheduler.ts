@@ -118,7 +118,7 @@ export class ScheduleLoop {
   private readonly maxAttempts: number;
 
   constructor(private readonly options: LoopOptions) {
-    this.intervalMs = options.intervalMs ?? 200;
+    this.intervalMs = options.intervalMs ?? 100;
     this.batch = options.batch ?? 50;
     this.maxAttempts = options.maxAttempts ?? 8;
   }
