@@ -657,18 +657,15 @@ export class DrillService {
   ) {
     const membership = await this.access(caller, teamId, "read");
     const hidden = membership.role !== "manager";
-    if (hidden && query.status === "scheduled") return { membership, page: { items: [] as Drill[] } };
-    const statuses = query.status
-      ? [query.status]
-      : hidden
-        ? (["injected", "detected", "resolved", "timed_out", "aborted"] as const)
-        : undefined;
+    const statuses = query.status ? [query.status] : undefined;
     const page = await this.store.listDrills(teamId, {
       limit: query.limit,
       ...(query.month ? { month: query.month } : {}),
       ...(statuses ? { statuses } : {}),
       ...(query.cursor ? { cursor: query.cursor } : {}),
     });
+    // Surprise drills stay invisible to responders and viewers until injected; announced ones do not.
+    if (hidden) page.items = page.items.filter((d) => d.status !== "scheduled" || d.announced === true);
     return { membership, page };
   }
 

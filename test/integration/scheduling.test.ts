@@ -261,6 +261,30 @@ describe("drills that happen by themselves: schedule → inject → page → esc
     expect(planned.every((d) => d.status === "scheduled" && d.plannedAt > clock.now())).toBe(true);
     const again = await runtime.programs.plan(teamId, created.json.program.id);
     expect(again.drills).toEqual([]);
+
+    // Surprise: a responder sees nothing in advance. Announced: the planned drills are visible.
+    const invite = await call(
+      "POST",
+      `/api/teams/${teamId}/members`,
+      { email: "r3@example.com", name: "值班", role: "responder" },
+      cookie,
+    );
+    const accepted = await call("POST", "/api/auth/accept-invite", {
+      token: String(invite.json.invite.url).split("#")[1],
+      password: PASSWORD,
+    });
+    const responder = accepted.headers.get("set-cookie")?.split(";")[0] ?? "";
+    expect((await call("GET", `/api/teams/${teamId}/drills`, undefined, responder)).json.items).toEqual([]);
+    const announced = await call(
+      "POST",
+      `/api/teams/${teamId}/programs`,
+      { mode: "announced", windows: [{ days: [1, 2, 3, 4, 5, 6, 7], start: "00:00", end: "23:59" }] },
+      cookie,
+    );
+    const visible = (await call("GET", `/api/teams/${teamId}/drills`, undefined, responder)).json.items.map(
+      (d: { id: string }) => d.id,
+    );
+    expect(visible).toEqual(announced.json.plan.drills.map((d: { id: string }) => d.id));
     const bad = await call(
       "POST",
       `/api/teams/${teamId}/programs`,
