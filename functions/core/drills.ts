@@ -28,7 +28,7 @@ import {
 import type { Program } from "./program.js";
 import type { Scenario } from "./scenario.js";
 import { score } from "./scoring.js";
-import type { ActionKind, Surface } from "./vocabulary.js";
+import { ACTION_KINDS, type ActionKind, type Surface } from "./vocabulary.js";
 
 /** Who is calling, from their verified session. */
 export interface Caller {
@@ -37,27 +37,12 @@ export interface Caller {
   admin: boolean;
 }
 
-/** The response actions a responder may take (acknowledge, flag and resolve have their own calls). */
-export const RESPONSE_ACTIONS = [
-  "remove_member",
-  "delete_post",
-  "delete_comment",
-  "post_announcement",
-  "reply",
-  "contact_user",
-  "notify_client",
-  "send_plan",
-  "blacklist_keyword",
-  "republish",
-  "restore_version",
-  "fix_config",
-  "freeze_account",
-  "collect_evidence",
-  "contact_platform",
-  "handoff",
-  "escalate",
-] as const satisfies readonly ActionKind[];
-export type ResponseAction = (typeof RESPONSE_ACTIONS)[number];
+/** Acknowledge, flag and resolve have their own calls; every other action is a response. */
+const OWN_CALLS = ["acknowledge", "flag", "resolve"] as const;
+export type ResponseAction = Exclude<ActionKind, (typeof OWN_CALLS)[number]>;
+export const RESPONSE_ACTIONS = ACTION_KINDS.filter(
+  (kind): kind is ResponseAction => !(OWN_CALLS as readonly string[]).includes(kind),
+) as [ResponseAction, ...ResponseAction[]];
 
 /** Which roles may do what, in the team that owns the object. */
 export const POLICY = {

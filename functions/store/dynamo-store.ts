@@ -287,18 +287,9 @@ export class DynamoStore implements Store {
   // --- custom scenarios ---------------------------------------------------------------------------
 
   async putCustomScenario(scenario: CustomScenario, expectedVersion: number): Promise<void> {
-    // Two editors of version n must not both write version n: the lock only works if versions grow.
-    if (!(scenario.version > expectedVersion)) {
-      throw new RangeError(`custom scenario version ${scenario.version} must exceed ${expectedVersion}`);
-    }
-    await this.io(() =>
-      this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...scenario, ...keys.customScenario(scenario.teamId, scenario.scenarioId) },
-          ...versionCondition(expectedVersion),
-        }),
-      ),
+    await this.putVersioned(
+      { ...scenario, ...keys.customScenario(scenario.teamId, scenario.scenarioId) },
+      expectedVersion,
     );
   }
 
@@ -321,18 +312,7 @@ export class DynamoStore implements Store {
   // --- programs -----------------------------------------------------------------------------------
 
   async putProgram(program: Program, expectedVersion: number): Promise<void> {
-    if (!(program.version > expectedVersion)) {
-      throw new RangeError(`program version ${program.version} must exceed ${expectedVersion}`);
-    }
-    await this.io(() =>
-      this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...program, ...keys.program(program.teamId, program.id) },
-          ...versionCondition(expectedVersion),
-        }),
-      ),
-    );
+    await this.putVersioned({ ...program, ...keys.program(program.teamId, program.id) }, expectedVersion);
   }
 
   async getProgram(teamId: string, programId: string): Promise<Program | null> {
@@ -729,6 +709,19 @@ export class DynamoStore implements Store {
       ),
     );
     return (out.Items ?? []).map((item) => strip<StoredSchedule>(item));
+  }
+
+  /** Optimistic locking: writes only over `expectedVersion` (0: must not exist yet). */
+  private async putVersioned(item: Item & { version: number }, expectedVersion: number): Promise<void> {
+    // Two editors of version n must not both write version n: the lock only works if versions grow.
+    if (!(item.version > expectedVersion)) {
+      throw new RangeError(`version ${item.version} must exceed ${expectedVersion} (${String(item.sk)})`);
+    }
+    await this.io(() =>
+      this.doc.send(
+        new PutCommand({ TableName: this.table, Item: item, ...versionCondition(expectedVersion) }),
+      ),
+    );
   }
 
   private putNew(item: Item) {

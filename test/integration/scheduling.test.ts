@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChannelSender } from "../../functions/adapters/channels/sender.js";
 import { cryptoEntropy } from "../../functions/adapters/system.js";
+import { sha256 } from "../../functions/api/auth.js";
 import { createLocalRuntime } from "../../functions/local/runtime.js";
 import { ORIGIN, PASSWORD, TestClock } from "../support/api.js";
 import { builtInScenarios } from "../support/drills.js";
@@ -90,21 +91,24 @@ describe("drills that happen by themselves: schedule → inject → page → esc
       await runtime.loop.idle();
       await runtime.bus.drain();
     };
-    return { runtime, store, clock, call, turn };
+    /** The first manager of a fresh store, signed in. */
+    const firstManager = async (email: string) => {
+      await store.putSetupTokenHash(sha256(`setup-${email}`));
+      const res = await call("POST", "/api/setup", {
+        token: `setup-${email}`,
+        email,
+        name: "主管",
+        password: PASSWORD,
+      });
+      return { id: res.json.id as string, cookie: res.headers.get("set-cookie")?.split(";")[0] ?? "" };
+    };
+    return { runtime, store, clock, call, turn, firstManager };
   }
 
   it("injects on time, pages the primary, escalates to the backup and managers, and times out into a scorecard", async () => {
-    const { store, clock, call, turn, runtime } = await setup();
-    await store.putSetupTokenHash(
-      (await import("../../functions/api/auth.js")).sha256("setup-token-for-scheduling"),
-    );
-    const manager = await call("POST", "/api/setup", {
-      token: "setup-token-for-scheduling",
-      email: "lead@example.com",
-      name: "主管",
-      password: PASSWORD,
-    });
-    const cookie = manager.headers.get("set-cookie")?.split(";")[0] ?? "";
+    const { store, clock, call, turn, runtime, firstManager } = await setup();
+    const manager = await firstManager("lead@example.com");
+    const cookie = manager.cookie;
     const team = await call("POST", "/api/teams", { name: "夜班组" }, cookie);
     const teamId = team.json.id as string;
     const primary = await call(
@@ -130,7 +134,7 @@ describe("drills that happen by themselves: schedule → inject → page → esc
           secret: "primary-secret",
         },
         backup: { userId: backup.json.userId, channel: "webhook", target: `${hook.url}/backup` },
-        managers: { userId: manager.json.id, channel: "webhook", target: `${hook.url}/managers` },
+        managers: { userId: manager.id, channel: "webhook", target: `${hook.url}/managers` },
       },
       cookie,
     );
@@ -202,23 +206,16 @@ describe("drills that happen by themselves: schedule → inject → page → esc
   });
 
   it("stops escalating once someone acknowledges", async () => {
-    const { store, clock, call, turn } = await setup();
-    const { sha256 } = await import("../../functions/api/auth.js");
-    await store.putSetupTokenHash(sha256("setup-token-for-escalation"));
-    const manager = await call("POST", "/api/setup", {
-      token: "setup-token-for-escalation",
-      email: "lead2@example.com",
-      name: "主管",
-      password: PASSWORD,
-    });
-    const cookie = manager.headers.get("set-cookie")?.split(";")[0] ?? "";
+    const { clock, call, turn, firstManager } = await setup();
+    const manager = await firstManager("lead2@example.com");
+    const cookie = manager.cookie;
     const teamId = (await call("POST", "/api/teams", { name: "白班组" }, cookie)).json.id as string;
     await call(
       "PUT",
       `/api/teams/${teamId}/roster`,
       {
-        primary: { userId: manager.json.id, channel: "webhook", target: `${hook.url}/lead` },
-        backup: { userId: manager.json.id, channel: "webhook", target: `${hook.url}/lead-backup` },
+        primary: { userId: manager.id, channel: "webhook", target: `${hook.url}/lead` },
+        backup: { userId: manager.id, channel: "webhook", target: `${hook.url}/lead-backup` },
       },
       cookie,
     );
@@ -237,16 +234,9 @@ describe("drills that happen by themselves: schedule → inject → page → esc
   });
 
   it("turns a new program into this month's scheduled drills, and plans a month once", async () => {
-    const { store, clock, call, runtime } = await setup();
-    const { sha256 } = await import("../../functions/api/auth.js");
-    await store.putSetupTokenHash(sha256("setup-token-for-programs"));
-    const manager = await call("POST", "/api/setup", {
-      token: "setup-token-for-programs",
-      email: "lead3@example.com",
-      name: "主管",
-      password: PASSWORD,
-    });
-    const cookie = manager.headers.get("set-cookie")?.split(";")[0] ?? "";
+    const { clock, call, runtime, firstManager } = await setup();
+    const manager = await firstManager("lead3@example.com");
+    const cookie = manager.cookie;
     const teamId = (await call("POST", "/api/teams", { name: "计划组" }, cookie)).json.id as string;
     // Every day, all day, so some minutes are always left in the month whatever day the test runs.
     const created = await call(
