@@ -67,7 +67,7 @@ export function onError(err: Error, c: Context): Response {
       msg: "unhandled",
       name: err.name,
       message: err.message,
-      path: c.req.path,
+      route: c.req.routePath,
     }),
   );
   return c.json(errorBody("internal", "something went wrong on our side"), 500);

@@ -112,7 +112,14 @@ export const ChannelKind = z.enum(CHANNEL_KINDS);
 export const ContactInput = z.object({
   userId: Id,
   channel: ChannelKind,
-  target: z.url({ protocol: /^https?$/ }).max(2048),
+  // Pages only go out over HTTPS (plain HTTP only to a receiver on this machine): refuse the rest now.
+  target: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .refine((url) => {
+      const { protocol, hostname } = new URL(url);
+      return protocol === "https:" || ["127.0.0.1", "localhost", "[::1]"].includes(hostname);
+    }, "expected an https:// webhook URL"),
   secret: z.string().min(1).max(256).optional(),
 });
 export const ContactView = z.object({

@@ -27,7 +27,7 @@ import {
 } from "./ports.js";
 import type { Program } from "./program.js";
 import type { Scenario } from "./scenario.js";
-import { score } from "./scoring.js";
+import { flagHits, score } from "./scoring.js";
 import { ACTION_KINDS, type ActionKind, type Surface } from "./vocabulary.js";
 
 /** Who is calling, from their verified session. */
@@ -178,6 +178,11 @@ export class DrillService {
     if (input.plannedAt !== undefined && plannedAt < now - 60_000) {
       throw invalid("plannedAt is in the past", [{ path: "plannedAt", message: "must be now or later" }]);
     }
+    if (plannedAt > now + 400 * 86_400_000) {
+      throw invalid("plannedAt is too far ahead", [
+        { path: "plannedAt", message: "must be within 400 days" },
+      ]);
+    }
     const drill: Drill = {
       id: this.deps.entropy.id("dr-"),
       teamId,
@@ -209,10 +214,11 @@ export class DrillService {
     scenario: Scenario,
     plannedAt: number,
     seed: number,
-  ): Promise<Drill> {
+    id: string,
+  ): Promise<Drill | null> {
     const now = this.now();
     const drill: Drill = {
-      id: this.deps.entropy.id("dr-"),
+      id,
       teamId: team.id,
       scenario,
       seed,
@@ -227,7 +233,21 @@ export class DrillService {
       escalationMinutes: program.escalationMinutes,
       announced: program.mode === "announced",
     };
-    await this.store.createDrill(drill);
+    try {
+      await this.store.createDrill(drill);
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      // Made by an earlier run that may have stopped before scheduling it: make sure it will fire.
+      const existing = await this.store.getDrill(id);
+      if (existing?.status === "scheduled") {
+        await this.deps.automation?.scheduler.scheduleOnce({
+          name: `inject-${id}`,
+          at: existing.plannedAt,
+          payload: { target: "inject", teamId: team.id, drillId: id },
+        });
+      }
+      return null;
+    }
     await this.deps.automation?.scheduler.scheduleOnce({
       name: `inject-${drill.id}`,
       at: plannedAt,
@@ -393,7 +413,7 @@ export class DrillService {
   ): TimelineRecord {
     return {
       // A client-supplied request id makes a retried request land once.
-      id: fields.requestId ? `rq-${fields.requestId}` : this.deps.entropy.id("tl-"),
+      id: fields.requestId ? `rq-${action}-${fields.requestId}` : this.deps.entropy.id("tl-"),
       drillId: drill.id,
       at: this.now(),
       actor: caller.userId,
@@ -441,7 +461,7 @@ export class DrillService {
     this.checkTargets(drill, incident, itemIds);
     const record = this.entry(drill, caller, "flag", { targets: itemIds, text: note, requestId });
     const detection = new Set(incident.detection.itemIds);
-    const hit = itemIds.some((id) => detection.has(id));
+    const hit = flagHits(itemIds, detection).length > 0;
     const [{ duplicate }, first] = await Promise.all([
       this.append(record),
       hit ? this.store.setOnce(drill.id, "detectedAt", record.at, caller.userId) : Promise.resolve(false),
@@ -659,13 +679,17 @@ export class DrillService {
     teamId: string,
     drillId: string,
     query: { surface?: Surface; after?: number; limit: number },
-  ): Promise<SandboxPage & { drill: Drill }> {
-    const { drill } = await this.drillAccess(caller, teamId, drillId, "watch");
+  ): Promise<SandboxPage & { drill: Drill; role: Role }> {
+    const { drill, membership } = await this.drillAccess(caller, teamId, drillId, "watch");
     if (drill.injectedAt === undefined) throw notFound("drill");
     const timeline = await this.store.listTimeline(drill.id);
     // A closed drill's sandbox stops where the drill stopped.
     const until = drill.closedAt ?? this.now();
-    return { drill, ...sandbox(this.incidentOf(drill), drill.injectedAt, until, timeline, query) };
+    return {
+      drill,
+      role: membership.role,
+      ...sandbox(this.incidentOf(drill), drill.injectedAt, until, timeline, query),
+    };
   }
 
   async timeline(caller: Caller, teamId: string, drillId: string) {

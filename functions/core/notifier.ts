@@ -66,20 +66,26 @@ export class Notifier {
     const name = LEVELS[level];
     if (!name) return null;
     // One page per drill and level, however often the schedule or the bus delivers.
-    if (!(await store.useToken(`page:${drill.id}:${level}`, Math.floor(clock.now() / 1000) + 7 * 86_400)))
-      return null;
-
-    const contact = await this.contactFor(drill.teamId, name);
+    const fresh = await store.useToken(
+      `page:${drill.id}:${level}`,
+      Math.floor(clock.now() / 1000) + 7 * 86_400,
+    );
     const at = clock.now();
-    let result: DeliveryResult;
-    if (!contact) {
-      result = { ok: false, attempts: 0, error: `no ${name} contact in the on-call roster`, durationMs: 0 };
-    } else {
-      const lang = await this.langOf(contact.userId);
-      const message = await this.message(drill, incident, contact, lang, level, at);
-      result = await this.deps.channels.send(contact, message);
+    let result: DeliveryResult | null = null;
+    if (fresh) {
+      const contact = await this.contactFor(drill.teamId, name);
+      if (!contact) {
+        result = { ok: false, attempts: 0, error: `no ${name} contact in the on-call roster`, durationMs: 0 };
+      } else {
+        const lang = await this.langOf(contact.userId);
+        result = await this.deps.channels.send(
+          contact,
+          await this.message(drill, incident, contact, lang, level, at),
+        );
+      }
+      await this.record(drill, level, name, contact, result, at);
     }
-    await this.record(drill, level, name, contact, result, at);
+    // Whether this delivery paged or an earlier one did and then failed, the ladder must go on.
     const delay = (drill.escalationMinutes ?? DEFAULT_ESCALATION_MINUTES) * 60_000;
     if (level + 1 < LEVELS.length) {
       await this.deps.scheduler.scheduleOnce({
@@ -152,20 +158,25 @@ export class Notifier {
     await this.deps.store.appendTimeline(entry).catch((err: Error) => {
       if (err.name !== "ConflictError") throw err;
     });
-    await this.deps.bus.publish([
-      {
-        detailType: DETAIL_TYPES.paged,
-        detail: {
-          version: 1,
-          drillId: drill.id,
-          teamId: drill.teamId,
-          at,
-          level,
-          channel: contact?.channel ?? "none",
-          ok: result.ok,
-          attempts: result.attempts,
+    // The page is on the timeline; the event is for other subscribers and must not undo or block it.
+    try {
+      await this.deps.bus.publish([
+        {
+          detailType: DETAIL_TYPES.paged,
+          detail: {
+            version: 1,
+            drillId: drill.id,
+            teamId: drill.teamId,
+            at,
+            level,
+            channel: contact?.channel ?? "none",
+            ok: result.ok,
+            attempts: result.attempts,
+          },
         },
-      },
-    ]);
+      ]);
+    } catch {
+      // Best effort, like every event published after the fact.
+    }
   }
 }

@@ -59,6 +59,7 @@ export class ProgramService {
   ): Promise<{ program: Program; plan: PlanResult }> {
     await this.deps.drills.access(caller, teamId, "manageTeam");
     const settings = parseSettings(input);
+    await this.checkPool(teamId, settings.pool);
     const now = this.deps.clock.now();
     const program: Program = {
       ...settings,
@@ -85,8 +86,10 @@ export class ProgramService {
       this.deps.store.getProgram(teamId, programId),
     ]);
     if (!current) throw notFound("program");
+    const settings = parseSettings(input);
+    await this.checkPool(teamId, settings.pool);
     const program: Program = {
-      ...parseSettings(input),
+      ...settings,
       id: programId,
       teamId,
       createdAt: current.createdAt,
@@ -113,6 +116,23 @@ export class ProgramService {
     await this.deps.drills.access(caller, teamId, "manageTeam");
     await this.deps.automation?.scheduler.cancel(planScheduleName(programId));
     await this.deps.store.deleteProgram(teamId, programId);
+  }
+
+  /** A pool naming a scenario that does not exist would plan nothing, silently: refuse it up front. */
+  private async checkPool(teamId: string, pool: Program["pool"]): Promise<void> {
+    if (pool.length === 0) return;
+    const custom = await this.deps.store.listCustomScenarios(teamId);
+    const known = new Set([...this.deps.catalog.map((s) => s.id), ...custom.map((c) => c.scenarioId)]);
+    const unknown = pool.map((p, i) => ({ p, i })).filter(({ p }) => !known.has(p.scenarioId));
+    if (unknown.length > 0) {
+      throw invalid(
+        "the pool names scenarios that do not exist",
+        unknown.map(({ p, i }) => ({
+          path: `pool.${i}.scenarioId`,
+          message: `unknown scenario "${p.scenarioId}"`,
+        })),
+      );
+    }
   }
 
   private async register(program: Program): Promise<void> {
@@ -149,13 +169,6 @@ export class ProgramService {
         },
       };
     }
-    if (!(await store.useToken(`plan:${programId}:${target}`, Math.floor(now / 1000) + 62 * 86_400))) {
-      return {
-        month: target,
-        drills: [],
-        reason: { zh: "本月已经排过演练", en: "this month is planned already" },
-      };
-    }
     const [custom, latest] = await Promise.all([
       store.listCustomScenarios(teamId),
       store.listDrills(teamId, { limit: 1 }),
@@ -175,11 +188,27 @@ export class ProgramService {
     const planned = planMonth(input);
     if (planned.length === 0) return { month: target, drills: [], reason: explainEmpty(input) ?? undefined };
     const drills: Drill[] = [];
-    for (const p of planned) {
+    for (const [index, p] of planned.entries()) {
       const scenario = pool.find((s) => s.id === p.scenarioId);
       if (!scenario) continue;
-      drills.push(await this.deps.drills.scheduleFromProgram(team, program, scenario, p.plannedAt, p.seed));
+      // One id per program, month and slot: a retried or repeated run finds its drills made and adds none.
+      const id = `dr-${programId}-${target}-${index + 1}`;
+      const drill = await this.deps.drills.scheduleFromProgram(
+        team,
+        program,
+        scenario,
+        p.plannedAt,
+        p.seed,
+        id,
+      );
+      if (drill) drills.push(drill);
     }
+    if (drills.length === 0)
+      return {
+        month: target,
+        drills,
+        reason: { zh: "本月已经排过演练", en: "this month is planned already" },
+      };
     return { month: target, drills };
   }
 }

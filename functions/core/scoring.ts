@@ -95,8 +95,20 @@ function textMatches(entry: TimelineEntry, containsAny?: string[], excludes?: st
   return true;
 }
 
+/**
+ * A flag is a claim that these items are the incident. Flagging everything in sight is not
+ * detection: a flag counts only when at least half of what it names is the incident.
+ */
+export const FLAG_PRECISION = 0.5;
+
+export function flagHits(targets: readonly string[], incident: ReadonlySet<string>): string[] {
+  const hit = targets.filter((id) => incident.has(id));
+  return targets.length > 0 && hit.length / targets.length >= FLAG_PRECISION ? hit : [];
+}
+
 function hits(entry: TimelineEntry, target: RubricTarget): string[] {
   const wanted = new Set(target.ids);
+  if (entry.action === "flag") return flagHits(entry.targets ?? [], wanted);
   return (entry.targets ?? []).filter((id) => wanted.has(id));
 }
 
@@ -157,7 +169,7 @@ export function score(rubric: Rubric, timeline: Timeline): Scorecard {
   const first = (predicate: (e: TimelineEntry) => boolean) => inTime.find((t) => predicate(t.entry));
   const detectionIds = new Set(rubric.detection.itemIds);
   const ack = first((e) => e.action === "acknowledge");
-  const detect = first((e) => e.action === "flag" && (e.targets ?? []).some((id) => detectionIds.has(id)));
+  const detect = first((e) => e.action === "flag" && flagHits(e.targets ?? [], detectionIds).length > 0);
   const resolved = first((e) => e.action === "resolve");
 
   const falsely = new Set<string>();

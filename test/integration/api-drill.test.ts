@@ -57,7 +57,16 @@ describe("a drill through the API, from schedule to scorecard", () => {
     expect(seen.json.status).toBe("injected");
     expect(seen.json.scenario).toBeUndefined();
     expect(seen.json.seed).toBeUndefined();
-    expect(seen.json.surfaces).toEqual(["group_chat"]);
+    // Every surface, in one order, whatever the scenario: its own list would say which one it is.
+    expect(seen.json.surfaces).toEqual([
+      "group_chat",
+      "articles",
+      "comments",
+      "client_dm",
+      "account_console",
+      "oncall_page",
+    ]);
+    expect(seen.json.timeoutAt).toBeUndefined();
 
     api.clock.advance(9 * 60_000);
     const feed = await api.call(
@@ -89,9 +98,12 @@ describe("a drill through the API, from schedule to scorecard", () => {
     expect(flag.status).toBe(200);
     expect(flag.json.entry.action).toBe("flag");
     expect(JSON.stringify(flag.json)).not.toMatch(/correct|detected/);
-    expect(
-      (await api.call("GET", `/api/teams/${teamId}/drills/${drillId}`, { session: responder })).json.status,
-    ).toBe("detected");
+    // The drill moves to detected, but a responder's view does not say so: that would grade the flag.
+    const afterFlag = await api.call("GET", `/api/teams/${teamId}/drills/${drillId}`, { session: responder });
+    expect(afterFlag.json.status).toBe("injected");
+    expect(afterFlag.json.detectedAt).toBeUndefined();
+    const managerView = await api.call("GET", `/api/teams/${teamId}/drills/${drillId}`, { session: manager });
+    expect(managerView.json.status).toBe("detected");
 
     api.clock.advance(30_000);
     const raiders = incident.rubric.steps.find((s) => s.id === "remove-raiders")?.target?.ids ?? [];

@@ -286,5 +286,24 @@ describe("drills that happen by themselves: schedule → inject → page → esc
       "drillsPerMonth",
       "timezone",
     ]);
+    const unknown = await call(
+      "POST",
+      `/api/teams/${teamId}/programs`,
+      { pool: [{ scenarioId: "no-such-drill" }] },
+      cookie,
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error.details).toEqual([
+      { path: "pool.0.scenarioId", message: 'unknown scenario "no-such-drill"' },
+    ]);
+    // A page could never go out over plain HTTP to another host, so such a contact is refused when it is set.
+    const http = await call(
+      "PUT",
+      `/api/teams/${teamId}/roster`,
+      { primary: { userId: manager.id, channel: "webhook", target: "http://hooks.example.com/x" } },
+      cookie,
+    );
+    expect(http.status).toBe(400);
+    expect(http.json.error.details[0].path).toBe("primary.target");
   });
 });

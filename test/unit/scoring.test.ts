@@ -339,3 +339,28 @@ describe.each(HEADLINE_IDS)("scoring properties (%s)", (id) => {
     );
   });
 });
+
+describe("flags, as claims about what the incident is", () => {
+  const incident = generate(scenario("competitor-group-raid"), 42);
+  const rubric = incident.rubric;
+  const noise = incident.items.filter((it) => "noise" in it.origin).map((it) => it.id);
+  const card = rubric.detection.itemIds[0] as string;
+
+  it("do not detect anything when they name everything in sight", () => {
+    const scattershot = score(rubric, {
+      injectedAt: T0,
+      entries: [{ at: at(60), actor: "a", action: "flag", targets: [card, ...noise.slice(0, 30)] }],
+    });
+    expect(scattershot.timeToDetect).toBeNull();
+    expect(scattershot.steps.find((s) => s.id === "flag-raid")?.doneAt).toBeNull();
+  });
+
+  it("detect when at least half of what they name is the incident", () => {
+    const precise = score(rubric, {
+      injectedAt: T0,
+      entries: [{ at: at(60), actor: "a", action: "flag", targets: [card, noise[0] as string] }],
+    });
+    expect(precise.timeToDetect).toBe(60);
+    expect(precise.falseFlags).toBe(1);
+  });
+});

@@ -190,6 +190,24 @@ export class ScheduleLoop {
       });
     } catch (err) {
       const error = (err as Error).message;
+      if (attempt >= this.maxAttempts && schedule.recurring) {
+        // A monthly planner must survive a bad night: skip this occurrence, keep the schedule.
+        const { cron, timezone } = schedule.recurring;
+        log?.({
+          level: "error",
+          msg: "recurring schedule skipped an occurrence after retries",
+          name: schedule.name,
+          error,
+        });
+        await store
+          .putSchedule({
+            ...schedule,
+            dueAt: next(cron, timezone, Math.max(clock.now(), schedule.dueAt)),
+            attempts: 0,
+          })
+          .catch(() => undefined);
+        return;
+      }
       if (attempt >= this.maxAttempts) {
         log?.({
           level: "error",

@@ -1,6 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Caller } from "../../core/drills.js";
-import { type Drill, FINAL_STATUSES, type Role } from "../../core/ports.js";
+import { type Drill, FINAL_STATUSES, LIVE_STATUSES, type Role } from "../../core/ports.js";
+import { SURFACES } from "../../core/vocabulary.js";
 import type { AppDeps, AppEnv } from "../context.js";
 import type * as routes from "./drills.routes.js";
 
@@ -14,20 +15,21 @@ export function drillView(drill: Drill, role: Role) {
   return {
     id: drill.id,
     teamId: drill.teamId,
-    status: drill.status,
+    // "detected" would tell a responder their flag was right, so a running drill just reads "injected".
+    status: revealed || !LIVE_STATUSES.includes(drill.status) ? drill.status : ("injected" as const),
     practice: drill.practice,
     month: drill.month,
     plannedAt: drill.plannedAt,
-    ...(drill.injectedAt !== undefined
-      ? { injectedAt: drill.injectedAt, timeoutAt: drill.injectedAt + s.timeout * 1000 }
-      : {}),
+    ...(drill.injectedAt !== undefined ? { injectedAt: drill.injectedAt } : {}),
+    ...(drill.injectedAt !== undefined && revealed ? { timeoutAt: drill.injectedAt + s.timeout * 1000 } : {}),
     ...(drill.acknowledgedAt !== undefined ? { acknowledgedAt: drill.acknowledgedAt } : {}),
-    ...(drill.detectedAt !== undefined ? { detectedAt: drill.detectedAt } : {}),
+    ...(drill.detectedAt !== undefined && revealed ? { detectedAt: drill.detectedAt } : {}),
     ...(drill.resolvedAt !== undefined ? { resolvedAt: drill.resolvedAt } : {}),
     ...(drill.closedAt !== undefined ? { closedAt: drill.closedAt } : {}),
     ...(drill.summary !== undefined ? { summary: drill.summary } : {}),
     ...(drill.abortReason !== undefined ? { abortReason: drill.abortReason } : {}),
-    surfaces: s.surfaces,
+    // The scenario's own surfaces (and their order) would narrow down which scenario runs.
+    surfaces: revealed ? s.surfaces : [...SURFACES],
     ...(revealed
       ? {
           scenario: {

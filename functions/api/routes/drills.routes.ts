@@ -348,7 +348,7 @@ const ReviewSchema = z
         }),
       )
       .max(100),
-    version: z.number().int().min(0),
+    version: z.number().int().min(0).max(1_000_000),
     updatedAt: z.number(),
     updatedBy: z.string(),
   })
