@@ -28,6 +28,11 @@ export const errors = {
   503: errorResponse("The database is unreachable; retry shortly"),
 } as const;
 
+/** The error responses a route can give, by status: `responses: { 200: …, ...errorsOf(401, 404, 503) }`. */
+export function errorsOf<C extends keyof typeof errors>(...codes: C[]): Pick<typeof errors, C> {
+  return Object.fromEntries(codes.map((code) => [code, errors[code]])) as Pick<typeof errors, C>;
+}
+
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
   description,

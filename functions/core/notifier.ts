@@ -55,14 +55,16 @@ const T = {
 export class Notifier {
   constructor(private readonly deps: NotifierDeps) {}
 
-  /** Level 0 on injection, then one escalation schedule per further level. Idempotent per level. */
+  /**
+   * Level 0 on injection, then one escalation schedule per further level. Idempotent per level.
+   * `drill` must be as stored now (the caller reads it), so a late acknowledgement stops the ladder.
+   */
   async page(drill: Drill, incident: Incident, level: number): Promise<DeliveryResult | null> {
     const { store, clock } = this.deps;
     if (!incident.page) return null;
-    const current = await store.getDrill(drill.id);
-    // Someone answered, or the drill is over: the ladder stops here.
-    if (!current || !LIVE_STATUSES.includes(current.status)) return null;
-    if (level > 0 && current.acknowledgedAt !== undefined) return null;
+    // `drill` is read fresh by the caller. Someone answered, or the drill is over: the ladder stops here.
+    if (!LIVE_STATUSES.includes(drill.status)) return null;
+    if (level > 0 && drill.acknowledgedAt !== undefined) return null;
     const name = LEVELS[level];
     if (!name) return null;
     // One page per drill and level, however often the schedule or the bus delivers.

@@ -5,7 +5,7 @@ import {
   DrillParams,
   DrillSchema,
   DrillStatus,
-  errors,
+  errorsOf,
   Id,
   Iso,
   json,
@@ -26,7 +26,8 @@ export const listDrills = createRoute({
   method: "get",
   path: "/teams/{teamId}/drills",
   tags,
-  summary: "Drills of a team, newest first; responders and viewers never see scheduled ones",
+  summary:
+    "Drills of a team, newest first; responders and viewers never see a surprise drill before it is injected",
   request: {
     params: TeamParams,
     query: z.object({
@@ -38,10 +39,7 @@ export const listDrills = createRoute({
   },
   responses: {
     200: json(z.object({ items: z.array(DrillSchema), cursor: z.string().optional() }), "A page of drills"),
-    400: errors[400],
-    401: errors[401],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(400, 401, 404, 503),
   },
 });
 
@@ -63,11 +61,7 @@ export const scheduleDrill = createRoute({
   },
   responses: {
     201: json(DrillSchema, "Scheduled"),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 503),
   },
 });
 
@@ -82,12 +76,7 @@ export const runNow = createRoute({
   },
   responses: {
     201: json(DrillSchema, "Injected"),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 409, 503),
   },
 });
 
@@ -97,7 +86,7 @@ export const getDrill = createRoute({
   tags,
   summary: "One drill",
   request: { params: DrillParams },
-  responses: { 200: json(DrillSchema, "The drill"), 401: errors[401], 404: errors[404], 503: errors[503] },
+  responses: { 200: json(DrillSchema, "The drill"), ...errorsOf(401, 404, 503) },
 });
 
 export const abortDrill = createRoute({
@@ -108,12 +97,7 @@ export const abortDrill = createRoute({
   request: { params: DrillParams, body: body(z.object({ reason: Text })) },
   responses: {
     200: json(DrillSchema, "Aborted"),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 409, 503),
   },
 });
 
@@ -125,11 +109,7 @@ export const killSwitch = createRoute({
   request: { params: TeamParams, body: body(z.object({ reason: Text })) },
   responses: {
     200: json(z.object({ paused: z.literal(true), aborted: z.array(z.string()) }), "Paused"),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 503),
   },
 });
 
@@ -141,10 +121,7 @@ export const resume = createRoute({
   request: { params: TeamParams },
   responses: {
     200: json(z.object({ paused: z.literal(false) }), "Resumed"),
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(401, 403, 404, 503),
   },
 });
 
@@ -186,11 +163,7 @@ export const feed = createRoute({
       z.object({ items: z.array(SandboxItem), cursor: z.number(), more: z.boolean(), status: DrillStatus }),
       "Sandbox page",
     ),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 503),
   },
 });
 
@@ -210,12 +183,7 @@ export const acknowledge = createRoute({
   },
   responses: {
     200: Recorded,
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 409, 503),
   },
 });
 
@@ -236,12 +204,7 @@ export const flag = createRoute({
   },
   responses: {
     200: Recorded,
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 409, 503),
   },
 });
 
@@ -267,12 +230,7 @@ export const act = createRoute({
   },
   responses: {
     200: Recorded,
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 409, 503),
   },
 });
 
@@ -287,12 +245,7 @@ export const resolve = createRoute({
       z.object({ drill: DrillSchema, scorecard: z.record(z.string(), z.unknown()) }),
       "Resolved and scored",
     ),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 409, 503),
   },
 });
 
@@ -304,9 +257,7 @@ export const timeline = createRoute({
   request: { params: DrillParams },
   responses: {
     200: json(z.object({ items: z.array(TimelineEntrySchema) }), "The timeline"),
-    401: errors[401],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(401, 404, 503),
   },
 });
 
@@ -326,9 +277,7 @@ export const scorecard = createRoute({
       }),
       "Scorecard",
     ),
-    401: errors[401],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(401, 404, 503),
   },
 });
 
@@ -360,7 +309,7 @@ export const getReview = createRoute({
   tags,
   summary: "The post-drill review (复盘)",
   request: { params: DrillParams },
-  responses: { 200: json(ReviewSchema, "The review"), 401: errors[401], 404: errors[404], 503: errors[503] },
+  responses: { 200: json(ReviewSchema, "The review"), ...errorsOf(401, 404, 503) },
 });
 
 export const putReview = createRoute({
@@ -374,11 +323,6 @@ export const putReview = createRoute({
   },
   responses: {
     200: json(ReviewSchema, "Saved"),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 409, 503),
   },
 });

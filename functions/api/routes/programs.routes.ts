@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, DrillSchema, errors, Id, json, Localized, TeamParams } from "../schemas.js";
+import { body, DrillSchema, errorsOf, Id, json, Localized, TeamParams } from "../schemas.js";
 
 const tags = ["programs"];
 const ProgramParams = TeamParams.extend({
@@ -20,9 +20,7 @@ export const listPrograms = createRoute({
   request: { params: TeamParams },
   responses: {
     200: json(z.object({ items: z.array(ProgramSchema) }), "Programs"),
-    401: errors[401],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(401, 404, 503),
   },
 });
 
@@ -40,11 +38,7 @@ export const createProgram = createRoute({
       }),
       "Created and planned",
     ),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 503),
   },
 });
 
@@ -56,9 +50,7 @@ export const getProgram = createRoute({
   request: { params: ProgramParams },
   responses: {
     200: json(ProgramSchema, "The program"),
-    401: errors[401],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(401, 404, 503),
   },
 });
 
@@ -73,12 +65,7 @@ export const updateProgram = createRoute({
   },
   responses: {
     200: json(ProgramSchema, "Saved"),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 409, 503),
   },
 });
 
@@ -90,9 +77,6 @@ export const deleteProgram = createRoute({
   request: { params: ProgramParams },
   responses: {
     204: { description: "Deleted" },
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(401, 403, 404, 503),
   },
 });

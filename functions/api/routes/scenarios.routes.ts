@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, errors, json, Lang, ScenarioSummary, Slug, TeamParams } from "../schemas.js";
+import { body, ErrorSchema, errorsOf, json, Lang, ScenarioSummary, Slug, TeamParams } from "../schemas.js";
 
 const tags = ["scenarios"];
 const ScenarioParams = TeamParams.extend({
@@ -14,9 +14,7 @@ export const listScenarios = createRoute({
   request: { params: TeamParams },
   responses: {
     200: json(z.object({ items: z.array(ScenarioSummary) }), "Scenarios"),
-    401: errors[401],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(401, 404, 503),
   },
 });
 
@@ -35,10 +33,7 @@ export const getScenario = createRoute({
       }),
       "The scenario",
     ),
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(401, 403, 404, 503),
   },
 });
 
@@ -59,11 +54,7 @@ export const previewScenario = createRoute({
       z.object({ incident: z.record(z.string(), z.unknown()) }),
       "The generated incident and its rubric",
     ),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 503),
   },
 });
 
@@ -90,13 +81,9 @@ export const putScenario = createRoute({
   },
   responses: {
     200: json(z.object({ scenarioId: z.string(), version: z.number() }), "Saved"),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-    413: json(errors[400].content["application/json"].schema, "Too large"),
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 409),
+    413: json(ErrorSchema, "Too large"),
+    ...errorsOf(503),
   },
 });
 
@@ -108,9 +95,6 @@ export const deleteScenario = createRoute({
   request: { params: ScenarioParams },
   responses: {
     204: { description: "Deleted" },
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(401, 403, 404, 503),
   },
 });

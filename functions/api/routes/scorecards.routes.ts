@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errors, Month, TeamParams } from "../schemas.js";
+import { errorsOf, Month, TeamParams } from "../schemas.js";
 
 export const figures = createRoute({
   method: "get",
@@ -27,9 +27,6 @@ export const figures = createRoute({
       },
       description: "Figures per team and month",
     },
-    400: errors[400],
-    401: errors[401],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(400, 401, 404, 503),
   },
 });

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, errors, json, Lang, UserSchema } from "../schemas.js";
+import { body, ErrorSchema, errorsOf, json, Lang, UserSchema } from "../schemas.js";
 
 const Email = z
   .email()
@@ -14,7 +14,7 @@ export const health = createRoute({
   summary: "Whether the API and its database are reachable",
   responses: {
     200: json(z.object({ ok: z.literal(true), store: z.literal("reachable") }), "All good"),
-    503: errors[503],
+    ...errorsOf(503),
   },
 });
 
@@ -23,7 +23,7 @@ export const setupStatus = createRoute({
   path: "/setup",
   tags: ["auth"],
   summary: "Whether the one-time setup is still waiting for the first manager",
-  responses: { 200: json(z.object({ needed: z.boolean() }), "Setup state"), 503: errors[503] },
+  responses: { 200: json(z.object({ needed: z.boolean() }), "Setup state"), ...errorsOf(503) },
 });
 
 export const setup = createRoute({
@@ -44,10 +44,9 @@ export const setup = createRoute({
   },
   responses: {
     201: json(UserSchema, "The first manager, signed in"),
-    400: errors[400],
-    401: json(errors[401].content["application/json"].schema, "Wrong or used setup token"),
-    409: errors[409],
-    503: errors[503],
+    ...errorsOf(400),
+    401: json(ErrorSchema, "Wrong or used setup token"),
+    ...errorsOf(409, 503),
   },
 });
 
@@ -59,10 +58,9 @@ export const login = createRoute({
   request: { body: body(z.object({ email: Email, password: z.string().min(1).max(200) })) },
   responses: {
     200: json(UserSchema, "Signed in"),
-    400: errors[400],
-    401: errors[401],
-    429: json(errors[401].content["application/json"].schema, "Too many failed attempts; wait and retry"),
-    503: errors[503],
+    ...errorsOf(400, 401),
+    429: json(ErrorSchema, "Too many failed attempts; wait and retry"),
+    ...errorsOf(503),
   },
 });
 
@@ -86,8 +84,7 @@ export const me = createRoute({
       }),
       "The caller",
     ),
-    401: errors[401],
-    503: errors[503],
+    ...errorsOf(401, 503),
   },
 });
 
@@ -97,7 +94,7 @@ export const acceptInvite = createRoute({
   tags: ["auth"],
   summary: "Set a password with an invite link and sign in",
   request: { body: body(z.object({ token: z.string().min(10).max(2000), password: Password })) },
-  responses: { 200: json(UserSchema, "Signed in"), 400: errors[400], 401: errors[401], 503: errors[503] },
+  responses: { 200: json(UserSchema, "Signed in"), ...errorsOf(400, 401, 503) },
 });
 
 export const confirmAcknowledgement = createRoute({
@@ -126,9 +123,6 @@ export const acknowledgeLink = createRoute({
       z.object({ acknowledged: z.literal(true), drillId: z.string(), teamId: z.string() }),
       "Acknowledged",
     ),
-    401: errors[401],
-    404: errors[404],
-    409: errors[409],
-    503: errors[503],
+    ...errorsOf(401, 404, 409, 503),
   },
 });

@@ -3,7 +3,7 @@ import {
   body,
   ContactInput,
   Context,
-  errors,
+  errorsOf,
   Id,
   json,
   MemberSchema,
@@ -23,8 +23,7 @@ export const listTeams = createRoute({
   summary: "The teams you belong to, with your role",
   responses: {
     200: json(z.object({ items: z.array(TeamSchema) }), "Your teams"),
-    401: errors[401],
-    503: errors[503],
+    ...errorsOf(401, 503),
   },
 });
 
@@ -44,10 +43,7 @@ export const createTeam = createRoute({
   },
   responses: {
     201: json(TeamSchema, "Created"),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 503),
   },
 });
 
@@ -57,7 +53,7 @@ export const getTeam = createRoute({
   tags,
   summary: "One team",
   request: { params: TeamParams },
-  responses: { 200: json(TeamSchema, "The team"), 401: errors[401], 404: errors[404], 503: errors[503] },
+  responses: { 200: json(TeamSchema, "The team"), ...errorsOf(401, 404, 503) },
 });
 
 export const updateTeam = createRoute({
@@ -77,11 +73,7 @@ export const updateTeam = createRoute({
   },
   responses: {
     200: json(TeamSchema, "Updated"),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 503),
   },
 });
 
@@ -93,9 +85,7 @@ export const listMembers = createRoute({
   request: { params: TeamParams },
   responses: {
     200: json(z.object({ items: z.array(MemberSchema) }), "Members"),
-    401: errors[401],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(401, 404, 503),
   },
 });
 
@@ -122,12 +112,7 @@ export const addMember = createRoute({
       MemberSchema.extend({ invite: z.object({ url: z.string(), expiresAt: z.number() }).optional() }),
       "Added",
     ),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 409, 503),
   },
 });
 
@@ -141,12 +126,7 @@ export const updateMember = createRoute({
   request: { params: MemberParams, body: body(z.object({ role: Role })) },
   responses: {
     200: json(MemberSchema, "Updated"),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 409, 503),
   },
 });
 
@@ -158,11 +138,7 @@ export const removeMember = createRoute({
   request: { params: MemberParams },
   responses: {
     204: { description: "Removed" },
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-    503: errors[503],
+    ...errorsOf(401, 403, 404, 409, 503),
   },
 });
 
@@ -172,7 +148,7 @@ export const getRoster = createRoute({
   tags,
   summary: "The on-call roster: primary and backup with their contact channel (webhooks masked)",
   request: { params: TeamParams },
-  responses: { 200: json(RosterSchema, "Roster"), 401: errors[401], 404: errors[404], 503: errors[503] },
+  responses: { 200: json(RosterSchema, "Roster"), ...errorsOf(401, 404, 503) },
 });
 
 export const putRoster = createRoute({
@@ -194,10 +170,6 @@ export const putRoster = createRoute({
   },
   responses: {
     200: json(RosterSchema, "Saved"),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    503: errors[503],
+    ...errorsOf(400, 401, 403, 404, 503),
   },
 });
