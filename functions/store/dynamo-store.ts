@@ -267,9 +267,7 @@ export class DynamoStore implements Store {
   }
 
   async removeMembership(teamId: string, userId: string): Promise<void> {
-    await this.io(() =>
-      this.doc.send(new DeleteCommand({ TableName: this.table, Key: keys.membership(teamId, userId) })),
-    );
+    await this.remove(keys.membership(teamId, userId));
   }
 
   async getRoster(teamId: string): Promise<Roster | null> {
@@ -302,11 +300,7 @@ export class DynamoStore implements Store {
   }
 
   async deleteCustomScenario(teamId: string, scenarioId: string): Promise<void> {
-    await this.io(() =>
-      this.doc.send(
-        new DeleteCommand({ TableName: this.table, Key: keys.customScenario(teamId, scenarioId) }),
-      ),
-    );
+    await this.remove(keys.customScenario(teamId, scenarioId));
   }
 
   // --- programs -----------------------------------------------------------------------------------
@@ -324,9 +318,7 @@ export class DynamoStore implements Store {
   }
 
   async deleteProgram(teamId: string, programId: string): Promise<void> {
-    await this.io(() =>
-      this.doc.send(new DeleteCommand({ TableName: this.table, Key: keys.program(teamId, programId) })),
-    );
+    await this.remove(keys.program(teamId, programId));
   }
 
   // --- drills -------------------------------------------------------------------------------------
@@ -638,6 +630,10 @@ export class DynamoStore implements Store {
     }
   }
 
+  private async remove(key: Key): Promise<void> {
+    await this.io(() => this.doc.send(new DeleteCommand({ TableName: this.table, Key: key })));
+  }
+
   /** Strongly consistent, so a read right after a conditional write sees it. */
   private async get<T>(key: Key): Promise<T | null> {
     const out = await this.io(() =>
@@ -690,9 +686,7 @@ export class DynamoStore implements Store {
   }
 
   async deleteSchedule(name: string): Promise<void> {
-    await this.io(() =>
-      this.doc.send(new DeleteCommand({ TableName: this.table, Key: keys.schedule(name) })),
-    );
+    await this.remove(keys.schedule(name));
   }
 
   /** Schedules due at or before `until`, earliest first. */
