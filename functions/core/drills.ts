@@ -290,7 +290,7 @@ export class DrillService {
     ]);
     const now = this.now();
     try {
-      const paused = drill.programId !== undefined && (!program || !program.enabled);
+      const paused = drill.programId !== undefined && !program?.enabled;
       if (!team || team.paused || paused) {
         const reason = !team ? "team removed" : team.paused ? "kill switch on" : "program paused";
         const aborted = await this.store.transitionDrillWithEntry(

@@ -68,7 +68,7 @@ export class Notifier {
     const name = LEVELS[level];
     if (!name) return null;
     // One page per drill and level, however often the schedule or the bus delivers.
-    const fresh = await store.useToken(
+    const fresh = await store.spendToken(
       `page:${drill.id}:${level}`,
       Math.floor(clock.now() / 1000) + 7 * 86_400,
     );

@@ -224,7 +224,7 @@ export interface Store {
   countFailedLogin(key: string, windowStart: number, expiresAt: number): Promise<number>;
 
   /** Records a single-use token (acknowledge links, invites); false if it was already used. `expiresAt` in epoch seconds. */
-  useToken(tokenId: string, expiresAt: number): Promise<boolean>;
+  spendToken(tokenId: string, expiresAt: number): Promise<boolean>;
 
   createTeam(team: Team, manager: Membership): Promise<void>;
   getTeam(teamId: string): Promise<Team | null>;

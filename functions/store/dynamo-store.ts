@@ -178,7 +178,7 @@ export class DynamoStore implements Store {
     return Number(out.Attributes?.count ?? 0);
   }
 
-  async useToken(tokenId: string, expiresAt: number): Promise<boolean> {
+  async spendToken(tokenId: string, expiresAt: number): Promise<boolean> {
     try {
       await this.io(() =>
         this.doc.send(

@@ -78,9 +78,9 @@ describe("drills that happen by themselves: schedule → inject → page → esc
         },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
-      // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies freely
       return {
         status: res.status,
+        // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies freely
         json: (await res.json().catch(() => undefined)) as any,
         headers: res.headers,
       };

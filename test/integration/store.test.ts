@@ -296,16 +296,16 @@ describe("failed sign-ins", () => {
 describe("single-use tokens", () => {
   it("accept the first use only, even when twenty uses arrive at once", async () => {
     const token = uid("ack");
-    const { won } = await race(Array.from({ length: 20 }, () => store.useToken(token, T0 / 1000 + 3600)));
+    const { won } = await race(Array.from({ length: 20 }, () => store.spendToken(token, T0 / 1000 + 3600)));
     expect(won.filter((first) => first)).toHaveLength(1);
-    expect(await store.useToken(token, T0 / 1000 + 3600)).toBe(false);
+    expect(await store.spendToken(token, T0 / 1000 + 3600)).toBe(false);
   });
 
   it("store their expiry in epoch seconds for DynamoDB's TTL, given seconds or milliseconds", async () => {
     const inSeconds = uid("tok");
     const inMillis = uid("tok");
-    await store.useToken(inSeconds, 1_800_000_000);
-    await store.useToken(inMillis, 1_800_000_000_500);
+    await store.spendToken(inSeconds, 1_800_000_000);
+    await store.spendToken(inMillis, 1_800_000_000_500);
     const expiryOf = async (tokenId: string) => {
       const { Item } = await db.client.send(
         new GetItemCommand({

@@ -114,7 +114,7 @@ export function systemHandlers(deps: AppDeps) {
     const email = String(claims.email);
     const credential = await store.getCredential(email);
     if (!credential) throw new DomainError(401, "invalid_link", "the invite no longer matches an account");
-    if (!(await store.useToken(`invite:${claims.jti}`, claims.exp))) {
+    if (!(await store.spendToken(`invite:${claims.jti}`, claims.exp))) {
       throw new DomainError(401, "invalid_link", "this invite link has been used already");
     }
     await store.setPasswordHash(email, await hashPassword(password));
@@ -142,7 +142,7 @@ export function systemHandlers(deps: AppDeps) {
     // a link for someone outside the team is worthless either way.
     const [membership, fresh] = await Promise.all([
       store.getMembership(teamId, userId),
-      store.useToken(`ack:${claims.jti}`, claims.exp),
+      store.spendToken(`ack:${claims.jti}`, claims.exp),
     ]);
     if (!membership) throw new DomainError(404, "not_found", "drill not found");
     if (!fresh) throw new DomainError(409, "link_used", "this acknowledgement link has been used already");
