@@ -49,8 +49,13 @@ export const sha256 = (text: string) => createHash("sha256").update(text).digest
 export const randomToken = () => randomBytes(24).toString("base64url");
 
 export interface AuthConfig {
-  /** HMAC key for sessions and one-click links; at least 32 bytes. */
+  /** HMAC key for sessions; at least 32 bytes. */
   sessionKey: string;
+  /**
+   * HMAC key for one-click links (acknowledgement, invite); the session key when absent. On AWS it is
+   * its own secret, so the notifier, which signs links, can never mint a session.
+   */
+  linkKey?: string;
   /** Cookies marked Secure (on AWS behind HTTPS); off for http://localhost. */
   secureCookies: boolean;
   /** Origins a browser may send state-changing requests from (the site itself). */
@@ -133,8 +138,17 @@ interface LinkClaims {
   [key: string]: unknown;
 }
 
-export async function signLink(config: AuthConfig, claims: LinkClaims): Promise<string> {
-  return sign(claims, config.sessionKey, "HS256");
+/** What signing a link needs: the notifier on AWS holds only these, never the session key. */
+export type LinkConfig = Pick<AuthConfig, "publicUrl" | "linkKey"> & { sessionKey?: string };
+
+function linkKeyOf(config: LinkConfig): string {
+  const key = config.linkKey ?? config.sessionKey;
+  if (!key) throw new Error("no key to sign links with");
+  return key;
+}
+
+export async function signLink(config: LinkConfig, claims: LinkClaims): Promise<string> {
+  return sign(claims, linkKeyOf(config), "HS256");
 }
 
 export async function readLink(
@@ -143,7 +157,7 @@ export async function readLink(
   typ: LinkClaims["typ"],
 ): Promise<LinkClaims> {
   try {
-    const payload = (await verify(token, config.sessionKey, "HS256")) as unknown as LinkClaims;
+    const payload = (await verify(token, linkKeyOf(config), "HS256")) as unknown as LinkClaims;
     if (payload.typ !== typ || typeof payload.jti !== "string") throw new Error("wrong link type");
     return payload;
   } catch {
@@ -153,7 +167,7 @@ export async function readLink(
 
 /** The one-click acknowledgement link a page carries: one drill, one person, expiring, single use. */
 export async function acknowledgeLink(
-  config: AuthConfig,
+  config: LinkConfig,
   input: { teamId: string; drillId: string; userId: string; jti: string; expiresAt: number },
 ): Promise<string> {
   const token = await signLink(config, {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CHANNEL_KINDS, DETAIL_TYPES, type DetailType, type DomainEvent } from "./ports.js";
 import { ActionKind } from "./vocabulary.js";
 

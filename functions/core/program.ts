@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A drill program: how a team wants its monthly surprise drills drawn. The manager sends a

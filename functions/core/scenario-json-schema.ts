@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ScenarioSchema } from "./scenario.js";
 
 /** The JSON Schema editors use to autocomplete scenario files (`scenarios/schema.json`). */

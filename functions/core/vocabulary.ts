@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Every user-facing text exists in both languages the product ships. */
 export const LANGS = ["zh", "en"] as const;

@@ -1,7 +1,31 @@
 import { handle } from "hono/aws-lambda";
-import { createAwsRuntime } from "./runtime.js";
+import { cryptoEntropy, systemClock } from "../adapters/system.js";
+import { compose } from "../api/compose.js";
+import { builtInCatalog } from "./catalog.js";
+import { readConfig } from "./config.js";
+import { createAwsAutomation } from "./runtime.js";
+import { armSetupToken, loadKeys } from "./secrets.js";
 
-// Created once per container: config, clients and the app outlive a single request.
-const { app } = createAwsRuntime();
+// Created once per container: config, keys, clients and the app outlive a single request.
+const config = readConfig(process.env, ["session", "link"]);
+const keys = await loadKeys(config, ["session", "link"]);
+const { store, automation } = createAwsAutomation(config, keys.link);
+await armSetupToken(config, store);
+
+const { app } = compose({
+  store,
+  clock: systemClock,
+  entropy: cryptoEntropy,
+  catalog: builtInCatalog,
+  auth: {
+    sessionKey: keys.session,
+    linkKey: keys.link,
+    secureCookies: config.YANLIAN_PUBLIC_URL.startsWith("https://"),
+    allowedOrigins: [new URL(config.YANLIAN_PUBLIC_URL).origin],
+    publicUrl: config.YANLIAN_PUBLIC_URL,
+    sessionHours: 12,
+  },
+  automation,
+});
 
 export const handler = handle(app);

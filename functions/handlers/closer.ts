@@ -1,8 +1,9 @@
 import { dispatch } from "../core/dispatch.js";
-import { createAwsRuntime } from "./runtime.js";
+import { readConfig } from "./config.js";
+import { createWorkerRuntime } from "./runtime.js";
 import { readPayload } from "./scheduled.js";
 
-const runtime = createAwsRuntime();
+const runtime = createWorkerRuntime(readConfig(process.env));
 
 /** Target of the "close" schedules. Idempotent: EventBridge Scheduler delivers at least once. */
 export const handler = async (event: unknown): Promise<void> => {

@@ -1,9 +1,13 @@
 import { dispatch } from "../core/dispatch.js";
 import { DETAIL_TYPES } from "../core/ports.js";
-import { createAwsRuntime } from "./runtime.js";
+import { readConfig } from "./config.js";
+import { createWorkerRuntime } from "./runtime.js";
 import { readPayload } from "./scheduled.js";
+import { loadKeys } from "./secrets.js";
 
-const runtime = createAwsRuntime();
+const config = readConfig(process.env, ["link"]);
+const { link } = await loadKeys(config, ["link"]);
+const runtime = createWorkerRuntime(config, { linkKey: link });
 
 interface BusEvent {
   "detail-type": string;

@@ -1,8 +1,10 @@
 import { dispatch } from "../core/dispatch.js";
-import { createAwsRuntime } from "./runtime.js";
+import { builtInCatalog } from "./catalog.js";
+import { readConfig } from "./config.js";
+import { createWorkerRuntime } from "./runtime.js";
 import { readPayload } from "./scheduled.js";
 
-const runtime = createAwsRuntime();
+const runtime = createWorkerRuntime(readConfig(process.env), { catalog: builtInCatalog });
 
 /** Target of the "plan" schedules. Idempotent: EventBridge Scheduler delivers at least once. */
 export const handler = async (event: unknown): Promise<void> => {

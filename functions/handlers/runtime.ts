@@ -1,26 +1,27 @@
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SchedulerClient } from "@aws-sdk/client-scheduler";
-import catalog from "../../scenarios/catalog.json" with { type: "json" };
 import { EventBridgeBus } from "../adapters/aws/bus.js";
 import { EventBridgeScheduler } from "../adapters/aws/scheduler.js";
 import { createChannelSender } from "../adapters/channels/sender.js";
 import { cryptoEntropy, systemClock } from "../adapters/system.js";
 import { acknowledgeLink } from "../api/auth.js";
-import { compose } from "../api/compose.js";
+import type { Automation } from "../core/drills.js";
 import { Notifier } from "../core/notifier.js";
 import type { Scenario } from "../core/scenario.js";
+import { createServices } from "../core/services.js";
 import { createDynamoClient } from "../store/client.js";
 import { DynamoStore } from "../store/dynamo-store.js";
-import { readConfig } from "./config.js";
+import type { AwsConfig } from "./config.js";
 
-const log = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
+/** Structured JSON logs: one object a line, which CloudWatch Logs Insights reads field by field. */
+export const log = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
 
 /**
- * Everything a Yanlian Lambda needs, built once per container from validated configuration: the
- * store on DynamoDB, EventBridge Scheduler and the EventBridge bus, the notifier's channels, the API.
+ * The adapters every Yanlian Lambda shares, built once per container from validated configuration:
+ * the store on DynamoDB, EventBridge Scheduler, the EventBridge bus and the notifier's channels.
+ * `linkKey` signs acknowledgement links; only functions that page are given one.
  */
-export function createAwsRuntime(env: NodeJS.ProcessEnv = process.env) {
-  const config = readConfig(env);
+export function createAwsAutomation(config: AwsConfig, linkKey?: string) {
   const store = new DynamoStore(
     createDynamoClient(
       config.YANLIAN_DYNAMODB_ENDPOINT ? { endpoint: config.YANLIAN_DYNAMODB_ENDPOINT } : {},
@@ -40,27 +41,38 @@ export function createAwsRuntime(env: NodeJS.ProcessEnv = process.env) {
     },
   });
   const bus = new EventBridgeBus({ client: new EventBridgeClient({}), busName: config.YANLIAN_BUS_NAME });
-  const auth = {
-    sessionKey: config.YANLIAN_SESSION_KEY,
-    secureCookies: config.YANLIAN_PUBLIC_URL.startsWith("https://"),
-    allowedOrigins: [new URL(config.YANLIAN_PUBLIC_URL).origin],
-    publicUrl: config.YANLIAN_PUBLIC_URL,
-    sessionHours: 12,
-  };
+  const publicUrl = config.YANLIAN_PUBLIC_URL;
   const notifier = new Notifier({
     store,
     channels: createChannelSender(),
     scheduler,
     bus,
     clock: systemClock,
-    ackLink: (link) => acknowledgeLink(auth, link),
+    ackLink: async (link) => {
+      // A function without the link key must never page: the stack routes every page to the notifier.
+      if (!linkKey) throw new Error("this function has no link key and cannot page");
+      return acknowledgeLink({ publicUrl, linkKey }, link);
+    },
   });
-  return compose({
+  const automation: Automation = { scheduler, bus, notifier, log };
+  return { store, automation };
+}
+
+/**
+ * The scheduled Lambdas (injector, closer, planner, notifier): the use cases, no HTTP app. Only the
+ * planner picks scenarios and is handed the catalog; the others work from the drill's own snapshot.
+ */
+export function createWorkerRuntime(
+  config: AwsConfig,
+  options: { linkKey?: string; catalog?: readonly Scenario[] } = {},
+) {
+  const { store, automation } = createAwsAutomation(config, options.linkKey);
+  const services = createServices({
     store,
     clock: systemClock,
     entropy: cryptoEntropy,
-    catalog: catalog as unknown as Scenario[],
-    auth,
-    automation: { scheduler, bus, notifier, log },
+    catalog: options.catalog ?? [],
+    automation,
   });
+  return { store, ...services };
 }

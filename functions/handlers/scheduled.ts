@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { SCHEDULE_TARGETS, type SchedulePayload } from "../core/ports.js";
 
 /** What EventBridge Scheduler passes a target: the schedule's Input, checked before anything runs. */

@@ -3,6 +3,7 @@ export const AWS_ENV = {
   YANLIAN_TABLE: "yanlian-prod",
   YANLIAN_PUBLIC_URL: "https://drills.example.com",
   YANLIAN_SESSION_KEY: "k".repeat(40),
+  YANLIAN_LINK_KEY: "l".repeat(40),
   YANLIAN_BUS_NAME: "yanlian-drills",
   YANLIAN_SCHEDULE_GROUP: "yanlian-drills",
   YANLIAN_SCHEDULER_ROLE_ARN: "arn:aws:iam::123456789012:role/yanlian-scheduler",

@@ -1,0 +1,150 @@
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
+import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
+import * as s3 from "aws-cdk-lib/aws-s3";
+import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
+import { Construct } from "constructs";
+
+export interface WebProps {
+  /** The built single-page app (web/dist). */
+  assets: s3deploy.ISource;
+  /** The API's host name; CloudFront sends `/api/*` there, so the site and the API share one origin. */
+  apiDomainName: string;
+  production: boolean;
+}
+
+/** Paths without a file extension are the app's own routes: the browser gets index.html and the router takes over. */
+const SPA_FALLBACK = `function handler(event) {
+  var request = event.request;
+  if (!request.uri.startsWith('/api/') && request.uri.lastIndexOf('.') <= request.uri.lastIndexOf('/')) {
+    request.uri = '/index.html';
+  }
+  return request;
+}`;
+
+/**
+ * The web app on a private bucket behind CloudFront (origin access control: only this distribution
+ * may read it), with the API behind the same domain, so session cookies stay first-party and
+ * SameSite=Lax holds. The SPA fallback is a viewer-request function rather than a 404→index.html
+ * error response, which would also rewrite the API's own 404s.
+ */
+export class Web extends Construct {
+  readonly distribution: cloudfront.Distribution;
+  readonly bucket: s3.Bucket;
+  readonly logs: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: WebProps) {
+    super(scope, id);
+    const removalPolicy = props.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    this.logs = new s3.Bucket(this, "Logs", {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront's standard logs are delivered with ACLs.
+      objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy,
+    });
+    this.bucket = new s3.Bucket(this, "Site", {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: this.logs,
+      serverAccessLogsPrefix: "s3/",
+      removalPolicy,
+    });
+
+    const securityHeaders = {
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.days(365),
+        includeSubdomains: true,
+        override: true,
+      },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+      referrerPolicy: {
+        referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+        override: true,
+      },
+    };
+    const siteHeaders = new cloudfront.ResponseHeadersPolicy(this, "SiteHeaders", {
+      comment: "Yanlian web app: security headers and a strict content security policy",
+      securityHeadersBehavior: {
+        ...securityHeaders,
+        contentSecurityPolicy: {
+          contentSecurityPolicy: [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "connect-src 'self'",
+            "font-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+          ].join("; "),
+          override: true,
+        },
+      },
+    });
+    // The API's pages (the Swagger UI) load their own assets, so it gets the headers but not the site's CSP.
+    const apiHeaders = new cloudfront.ResponseHeadersPolicy(this, "ApiHeaders", {
+      comment: "Yanlian API: security headers",
+      securityHeadersBehavior: securityHeaders,
+    });
+
+    this.distribution = new cloudfront.Distribution(this, "Distribution", {
+      comment: "Yanlian",
+      defaultRootObject: "index.html",
+      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket: this.logs,
+      logFilePrefix: "cloudfront/",
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: siteHeaders,
+        compress: true,
+        functionAssociations: [
+          {
+            eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+            function: new cloudfront.Function(this, "SpaFallback", {
+              code: cloudfront.FunctionCode.fromInline(SPA_FALLBACK),
+              runtime: cloudfront.FunctionRuntime.JS_2_0,
+              comment: "Serve index.html for the app's client-side routes",
+            }),
+          },
+        ],
+      },
+      additionalBehaviors: {
+        "/api/*": {
+          origin: new origins.HttpOrigin(props.apiDomainName, {
+            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+          }),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          // Cookies, query strings and headers reach the app; Host stays the API's own, as API Gateway requires.
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: apiHeaders,
+        },
+      },
+    });
+
+    new s3deploy.BucketDeployment(this, "Deploy", {
+      sources: [props.assets],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ["/*"],
+      memoryLimit: 512,
+    });
+  }
+
+  get url(): string {
+    return `https://${this.distribution.distributionDomainName}`;
+  }
+}
