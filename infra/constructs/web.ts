@@ -44,6 +44,8 @@ export class Web extends Construct {
       objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
       lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy,
+      // A dev stage is torn down with `cdk destroy`, which cannot delete a bucket that still holds logs.
+      autoDeleteObjects: !props.production,
     });
     this.bucket = new s3.Bucket(this, "Site", {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -52,6 +54,7 @@ export class Web extends Construct {
       serverAccessLogsBucket: this.logs,
       serverAccessLogsPrefix: "s3/",
       removalPolicy,
+      autoDeleteObjects: !props.production,
     });
 
     const securityHeaders = {
