@@ -32,9 +32,10 @@ export function readRecords(file: string): BenchRecord[] {
   }
 }
 
+export const budgetValue = (value: number) => format(value, { digits: Number.isInteger(value) ? 0 : 1 });
 const op = (b: Budget) => ({ "<=": "≤", "<": "<", ">=": "≥" })[b.op];
 const budgetText = (m: Metric) =>
-  m.budget ? `${op(m.budget)} ${format(m.budget.value, { digits: 0 })} ${m.unit}` : "";
+  m.budget ? `${op(m.budget)} ${budgetValue(m.budget.value)} ${m.unit}` : "";
 const verdict = (pass: boolean | null) => (pass === null ? "" : pass ? "**PASS**" : "**FAIL**");
 const when = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 const machineKey = (m: Machine) => JSON.stringify(m);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { BENCHES, PENDING } from "./benches/index.js";
 import { type Bench, format, judgedValue, machine, meets, type RunResult, summarise } from "./harness.js";
-import { type BenchRecord, readRecords, writeReport } from "./report.js";
+import { type BenchRecord, budgetValue, readRecords, writeReport } from "./report.js";
 
 /**
  * `npm run bench [-- --only generator,planner] [--runs 3] [--no-write]`: runs the benchmarks, prints a
@@ -89,13 +89,13 @@ async function measure(bench: Bench): Promise<BenchRecord> {
         ? await runIsolated(bench, run, preparedFile)
         : await bench.run({ prepared, run, log });
       const line = bench.metrics
-        .filter((m) => m.budget)
         .map((m) => `${m.key} ${format(result.metrics[m.key] ?? Number.NaN, m)} ${m.unit}`)
         .join(", ");
       log(`run ${run}: ${line}`);
       results.push(result);
     }
     record.notes = results.at(-1)?.notes ?? [];
+    for (const note of record.notes) log(`· ${note}`);
     record.metrics = bench.metrics.map((m) => {
       const summary = summarise(results.map((r) => r.metrics[m.key] ?? Number.NaN));
       const judged = judgedValue(m, summary);
@@ -126,7 +126,7 @@ for (const r of records) {
     const sign = { "<=": "≤", "<": "<", ">=": "≥" }[m.budget.op];
     const which = m.check === "worst" ? "worst run" : "median";
     console.log(
-      `${m.pass ? "PASS" : "FAIL"} ${r.id}: ${m.label} = ${format(m.judged, m)} ${m.unit} (${which}; budget ${sign} ${format(m.budget.value, { digits: 0 })} ${m.unit}; runs ${format(m.summary.min, m)}–${format(m.summary.max, m)})`,
+      `${m.pass ? "PASS" : "FAIL"} ${r.id}: ${m.label} = ${format(m.judged, m)} ${m.unit} (${which}; budget ${sign} ${budgetValue(m.budget.value)} ${m.unit}; runs ${format(m.summary.min, m)}–${format(m.summary.max, m)})`,
     );
   }
 }

@@ -1,6 +1,8 @@
 import type { Bench } from "../harness.js";
+import { apiBench } from "./api.js";
 import { generatorBench } from "./generator.js";
 import { plannerBench } from "./planner.js";
+import { schedulerBench } from "./scheduler.js";
 import { scoringBench } from "./scoring.js";
 
 /**
@@ -8,7 +10,7 @@ import { scoringBench } from "./scoring.js";
  * exports a `Bench`, added here (the web app's bundle and time-to-interactive bench belongs here
  * once web/ has landed).
  */
-export const BENCHES: Bench[] = [generatorBench, scoringBench, plannerBench];
+export const BENCHES: Bench[] = [apiBench, generatorBench, scoringBench, plannerBench, schedulerBench];
 
 /** Budgets from issue 7 that no benchmark here measures yet, listed in BENCHMARKS.md so the gap is visible. */
 export const PENDING: string[] = [
