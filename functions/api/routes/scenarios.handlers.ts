@@ -7,6 +7,13 @@ import type { Scenario } from "../../core/scenario.js";
 import type { AppDeps, AppEnv } from "../context.js";
 import type * as routes from "./scenarios.routes.js";
 
+/**
+ * A custom scenario is stored as its source and its parsed form in one item, and the parsed form
+ * again in every drill's snapshot; DynamoDB refuses items over 400 KB. Aliases can make the parsed
+ * form many times the source, so both are measured, with room left for the other fields.
+ */
+export const MAX_STORED_SCENARIO_BYTES = 350 * 1024;
+
 const summary = (s: Scenario, custom: boolean) => ({
   id: s.id,
   version: s.version,
@@ -88,6 +95,17 @@ export function scenarioHandlers(deps: AppDeps) {
           ...(p.line ? { line: p.line } : {}),
         })),
       );
+    }
+    const storedBytes = Buffer.byteLength(source) + Buffer.byteLength(JSON.stringify(parsed.scenario));
+    if (storedBytes > MAX_STORED_SCENARIO_BYTES) {
+      throw invalid("the scenario is too large to store", [
+        {
+          path: "source",
+          message: `the file and what it expands to come to ${Math.ceil(storedBytes / 1024)} KB, over ${
+            MAX_STORED_SCENARIO_BYTES / 1024
+          } KB: shorten its texts or repeat less through aliases`,
+        },
+      ]);
     }
     if (parsed.scenario.id !== scenarioId) {
       throw invalid("the id in the file must match the URL", [
