@@ -538,14 +538,19 @@ export class DynamoStore implements Store {
 
   // --- timeline -----------------------------------------------------------------------------------
 
-  async appendTimeline(record: TimelineRecord): Promise<void> {
+  async appendTimeline(record: TimelineRecord, options: { fresh?: boolean } = {}): Promise<void> {
+    const entry = this.putNew({ ...record, ...keys.timelineEntry(record.drillId, record.at, record.id) });
+    if (options.fresh) {
+      await this.io(() => this.doc.send(new PutCommand(entry)));
+      return;
+    }
     await this.io(() =>
       this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
             // A retry carries the same id but a new server time, so the id has its own guard item.
             { Put: this.putNew({ ...keys.timelineId(record.drillId, record.id), at: record.at }) },
-            { Put: this.putNew({ ...record, ...keys.timelineEntry(record.drillId, record.at, record.id) }) },
+            { Put: entry },
           ],
         }),
       ),

@@ -49,6 +49,8 @@ export interface Bench {
   /** Once, in the runner, before the runs (e.g. building the bundles every run imports). */
   prepare?: (log: (line: string) => void) => Promise<unknown>;
   run(context: BenchContext): Promise<RunResult>;
+  /** After the last run, with what `prepare` returned (e.g. removing a build directory). */
+  cleanup?: (prepared: unknown) => Promise<void>;
 }
 
 export interface Summary {

@@ -644,6 +644,17 @@ describe("timeline", () => {
     await expect(store.appendTimeline({ ...first, at: T0 + 9000 })).rejects.toBeInstanceOf(ConflictError);
     expect(await store.listTimeline(drillId)).toEqual([first]);
   });
+
+  it("stores a fresh server-drawn id in one write, in order with guarded entries", async () => {
+    const drillId = uid("drill");
+    const guarded = entry(drillId, T0 + 1000, "rq-flag-1");
+    const fresh = entry(drillId, T0 + 2000, "tl-fresh");
+    await store.appendTimeline(fresh, { fresh: true });
+    await store.appendTimeline(guarded);
+    expect(await store.listTimeline(drillId)).toEqual([guarded, fresh]);
+    // The same entry written twice is still refused: the entry itself is a conditional put.
+    await expect(store.appendTimeline(fresh, { fresh: true })).rejects.toBeInstanceOf(ConflictError);
+  });
 });
 
 describe("scorecards", () => {

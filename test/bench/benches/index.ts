@@ -1,5 +1,6 @@
 import type { Bench } from "../harness.js";
 import { apiBench } from "./api.js";
+import { coldStartBench } from "./cold-start.js";
 import { generatorBench } from "./generator.js";
 import { plannerBench } from "./planner.js";
 import { schedulerBench } from "./scheduler.js";
@@ -16,6 +17,7 @@ export const BENCHES: Bench[] = [
   scoringBench,
   plannerBench,
   schedulerBench,
+  coldStartBench,
   webBench,
 ];
 

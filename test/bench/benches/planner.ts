@@ -54,12 +54,13 @@ export const plannerBench: Bench = {
   isolate: true,
   metrics: [
     {
-      key: "totalMs",
-      label: "plan one month for 10,000 programs",
+      key: "cpuMs",
+      label: "plan one month for 10,000 programs (CPU time)",
       unit: "ms",
       budget: { op: "<", value: 3_000 },
     },
-    { key: "perProgramUs", label: "per program", unit: "µs" },
+    { key: "wallMs", label: "the same, wall-clock", unit: "ms" },
+    { key: "perProgramUs", label: "CPU time per program", unit: "µs" },
   ],
   async run() {
     const catalog = (await loadCatalog()).scenarios;

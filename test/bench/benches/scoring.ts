@@ -90,13 +90,14 @@ export const scoringBench: Bench = {
   isolate: true,
   metrics: [
     {
-      key: "totalMs",
-      label: "score + aggregate 100,000 drills",
+      key: "cpuMs",
+      label: "score + aggregate 100,000 drills (CPU time)",
       unit: "ms",
       budget: { op: "<", value: 2_000 },
     },
-    { key: "scoreMs", label: "of which scoring", unit: "ms" },
-    { key: "aggregateMs", label: "of which aggregation", unit: "ms" },
+    { key: "wallMs", label: "the same, wall-clock", unit: "ms" },
+    { key: "scoreMs", label: "of which scoring (wall)", unit: "ms" },
+    { key: "aggregateMs", label: "of which aggregation (wall)", unit: "ms" },
     { key: "peakRssMb", label: "peak RSS of the process", unit: "MB", budget: { op: "<", value: 300 } },
     { key: "inputRssMb", label: "RSS with the input built, before scoring", unit: "MB" },
     { key: "peakHeapMb", label: "peak V8 heap used (sampled)", unit: "MB" },
