@@ -1,4 +1,5 @@
 import { cpus, release, totalmem } from "node:os";
+import { percentile } from "../../functions/core/aggregate.js";
 
 /**
  * What every benchmark declares. A run returns raw figures; the runner repeats runs, summarises
@@ -60,16 +61,8 @@ export interface Summary {
   values: number[];
 }
 
-export function quantile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const pos = (sorted.length - 1) * p;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = sorted[lo] as number;
-  const b = sorted[hi] as number;
-  return a + (b - a) * (pos - lo);
-}
+/** The scorecards' own percentile (linear between closest ranks); NaN, not null, for no values. */
+export const quantile = (values: readonly number[], p: number): number => percentile(values, p) ?? Number.NaN;
 
 export const median = (values: readonly number[]) => quantile(values, 0.5);
 
