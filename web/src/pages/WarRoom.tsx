@@ -6,7 +6,7 @@ import { api, call, errorStatus, requestId } from "../api.js";
 import { ACTION, formatTime, SURFACE, statusKey } from "../i18n.js";
 import { useI18n } from "../i18n-react.js";
 import { useCurrentTeam } from "../session.js";
-import { Avatar, Clock, ErrorNote, Field, Loading } from "../ui.js";
+import { Avatar, Clock, ErrorNote, Field, Loading, Refused } from "../ui.js";
 import {
   countNew,
   ITEM_ACTIONS,
@@ -585,15 +585,7 @@ export default function WarRoom() {
   if (drill.isLoading) return <Loading />;
   if (drill.error) {
     const status = errorStatus(drill.error);
-    if (status === 404 || status === 403) {
-      return (
-        <section role="alert">
-          <h1>{t("refused_title")}</h1>
-          <p>{t("refused_body")}</p>
-          <Link href="/">{t("go_home")}</Link>
-        </section>
-      );
-    }
+    if (status === 404 || status === 403) return <Refused />;
     return <ErrorNote error={drill.error} />;
   }
   const d = drill.data;
