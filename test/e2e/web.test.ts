@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +28,10 @@ const MANAGER = { email: "lead@example.com", name: "王主管" };
 const STEP_MS = 15_000;
 
 let server: ReturnType<typeof serve>;
+/** A webhook receiver standing in for the team's chat robot. */
+let receiver: Server;
+let hook = "";
+const pages: string[] = [];
 let origin = "";
 let browser: Browser;
 let dist = "";
@@ -57,6 +62,16 @@ beforeAll(async () => {
   });
   auth.allowedOrigins.push(origin);
   auth.publicUrl = origin;
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      pages.push(Buffer.concat(chunks).toString("utf8"));
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/robot/send?key=e2e-robot-key`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -77,6 +92,7 @@ afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await new Promise<void>((resolve) => (receiver ? receiver.close(() => resolve()) : resolve()));
   if (dist) await rm(dist, { recursive: true, force: true });
 });
 
@@ -208,6 +224,19 @@ async function runRaid(page: Page, copy: Copy): Promise<string> {
     .getByRole("status")
     .filter({ hasText: copy.lang === "zh" ? "已保存" : "Saved" })
     .waitFor();
+  if (copy.lang === "en") {
+    // On call: the manager, through a custom webhook; the test page reports the delivery.
+    const primary = page.getByRole("group", { name: "Primary" });
+    await primary.getByLabel("Person").selectOption({ label: MANAGER.name });
+    await primary.getByLabel("Channel").selectOption("webhook");
+    await primary.getByLabel("Webhook URL").fill(hook);
+    await page.getByRole("button", { name: "Save roster" }).click();
+    await primary.getByText(/Leave empty to keep the saved URL/).waitFor();
+    await page.getByRole("button", { name: "Send test page" }).click();
+    await page.getByText(/✓ Delivered · HTTP 200/).waitFor();
+    expect(pages.at(-1)).toContain("【演练 DRILL】");
+    expect(await page.content()).not.toContain("e2e-robot-key");
+  }
   await shot(page, `${p}-03-teams`);
 
   await page.getByRole("link", { name: nav(copy, "programs"), exact: true }).click();

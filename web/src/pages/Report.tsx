@@ -222,7 +222,7 @@ export default function Report() {
       },
       options: {
         indexAxis: "y",
-        scales: { x: { title: { display: true, text: t("chart_target").replace(/（.*|\(.*/, "") } } },
+        scales: { x: { beginAtZero: true, title: { display: true, text: t("minutes_unit") } } },
       },
     }),
     [bars, t],
