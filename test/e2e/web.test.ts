@@ -278,6 +278,8 @@ async function runRaid(page: Page, copy: Copy): Promise<string> {
   await form.locator("textarea").fill(copy.announcement);
   await form.getByRole("button", { name: copy.postAnnouncement }).click();
   await form.waitFor({ state: "detached" });
+  // The announcement shows up in the group, as the members would see it.
+  await page.locator('li[data-own="post_announcement"]').getByText(copy.announcement).waitFor();
   await shot(page, `${p}-09-war-room-handled`);
 
   clock.advance(60_000);
@@ -373,5 +375,18 @@ describe("the web app in Chromium", () => {
     await stranger.goto(`${firstDrill}/report`);
     await stranger.getByRole("heading", { name: "无权访问" }).waitFor();
     expect(await stranger.locator("canvas").count()).toBe(0);
+
+    // The kill switch asks first, then pauses the team; resuming lifts it.
+    await manager.getByRole("link", { name: "总览", exact: true }).click();
+    await manager.getByLabel("熔断原因").fill("真实事故处理中");
+    await manager.getByRole("button", { name: "一键熔断" }).click();
+    const dialog = manager.getByRole("dialog", { name: "确认一键熔断？" });
+    await dialog.waitFor();
+    await shot(manager, "zh-13-kill-switch");
+    await dialog.getByRole("button", { name: "中止全部演练并暂停" }).click();
+    await manager.getByText(/^已熔断，中止了 \d+ 场演练。$/).waitFor();
+    await manager.getByText("团队已暂停：不会注入任何演练。").first().waitFor();
+    await manager.getByRole("button", { name: "恢复演练" }).click();
+    await manager.getByRole("button", { name: "一键熔断" }).waitFor();
   }, 120_000);
 });

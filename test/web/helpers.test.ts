@@ -3,7 +3,7 @@ import type { TeamMonthFigures } from "../../functions/core/aggregate.js";
 import { figuresOf, scenariosOverRange, series, slaOverRange, toMinutes } from "../../web/src/figures.js";
 import { sinceInjection, stepBars } from "../../web/src/report.js";
 import { addMonths, monthOf, monthRange } from "../../web/src/team-month.js";
-import { countNew, ITEM_ACTIONS, TEXT_ACTIONS, targetsFor } from "../../web/src/war-room.js";
+import { countNew, ITEM_ACTIONS, ownMessages, TEXT_ACTIONS, targetsFor } from "../../web/src/war-room.js";
 
 const spread = (median: number | null, p90: number | null) => ({ median, p90, missing: 0 });
 function month(m: string, patch: Partial<TeamMonthFigures> = {}): TeamMonthFigures {
@@ -122,5 +122,23 @@ describe("the war room's actions", () => {
   it("counts what arrived since a surface was last looked at", () => {
     expect(countNew(new Set(), [{ id: "a" }])).toBe(0);
     expect(countNew(new Set(["a"]), [{ id: "a" }, { id: "b" }, { id: "c" }])).toBe(2);
+  });
+
+  it("puts the team's own words on the surface they belong to", () => {
+    const entry = { actorName: "王主管", at: 1 };
+    const own = ownMessages(
+      [
+        { ...entry, id: "e1", action: "post_announcement", text: "官方老师只有林老师" },
+        { ...entry, id: "e2", action: "reply", text: "已处理", targets: ["c-1"] },
+        { ...entry, id: "e3", action: "notify_client", text: "已告知" },
+        { ...entry, id: "e4", action: "remove_member", targets: ["p-1"] },
+        { ...entry, id: "e5", action: "flag", text: "", targets: ["c-1"] },
+      ],
+      (id) => (id === "c-1" ? "comments" : undefined),
+    );
+    expect(own.get("group_chat")?.map((m) => m.id)).toEqual(["e1"]);
+    expect(own.get("comments")?.map((m) => m.id)).toEqual(["e2"]);
+    expect(own.get("client_dm")?.map((m) => m.text)).toEqual(["已告知"]);
+    expect([...own.keys()].sort()).toEqual(["client_dm", "comments", "group_chat"]);
   });
 });
