@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
+    include: ["test/**/*.test.ts", "test/web/*.test.tsx"],
     exclude: ["test/bench/**", "node_modules/**"],
     testTimeout: 30_000,
     // Hooks start DynamoDB Local or synthesize the stack: seconds alone, much longer on a busy 2-core machine.

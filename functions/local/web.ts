@@ -49,11 +49,21 @@ export async function webBuildStale(root = resolve(WEB_ROOT, "..")): Promise<boo
 /** Builds the app with Vite (a dev dependency, present after `npm ci`). */
 export async function buildWeb(outDir = WEB_DIST): Promise<void> {
   const { build } = await import("vite");
-  await build({
-    configFile: join(WEB_ROOT, "vite.config.ts"),
-    build: { outDir, emptyOutDir: true },
-    logLevel: "warn",
-  });
+  // Inside a test runner NODE_ENV is "test": Vite would ship React's development build and the JSX
+  // transform would disagree with it. A build for serving is a production build, whoever asks.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({
+      configFile: join(WEB_ROOT, "vite.config.ts"),
+      mode: "production",
+      build: { outDir, emptyOutDir: true },
+      logLevel: "warn",
+    });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
 }
 
 export async function ensureWebBuilt(log: (line: string) => void = console.log): Promise<void> {

@@ -92,7 +92,13 @@ function Shell({ children }: { children: React.ReactNode }) {
         </div>
         <nav aria-label={t("nav_main")} className="nav">
           {links.map(([href, key]) => {
-            const current = href === "/" ? location === "/" : location.startsWith(href);
+            // A drill's pages live under /teams/… but belong to no tab.
+            const current =
+              href === "/"
+                ? location === "/"
+                : href === "/teams"
+                  ? location === "/teams"
+                  : location.startsWith(href);
             return (
               <Link key={href} href={href} aria-current={current ? "page" : undefined}>
                 {t(key)}

@@ -32,6 +32,11 @@ function shapeOf(err: unknown): ErrorShape["error"] | undefined {
   return (detail as ErrorShape | undefined)?.error;
 }
 
+/** The API's error code ("not_found", "not_scored", "last_manager"…). */
+export function errorCode(err: unknown): string | undefined {
+  return shapeOf(err)?.code;
+}
+
 /** Per-field problems of a 400, as the API names them ("windows.0.end"). */
 export function fieldProblems(err: unknown): FieldProblem[] {
   const details = shapeOf(err)?.details;

@@ -1,4 +1,4 @@
-import { allowedMinutes, epochToZoned, type Timing } from "../../functions/core/planner.js";
+import { allowedMinutes, epochToZoned, type Timing, zonedToEpoch } from "../../functions/core/planner.js";
 import type { ProgramSettings } from "../../functions/core/program.js";
 
 /**
@@ -32,9 +32,11 @@ function perDay(program: ProgramSettings, month: string, timing: Timing, now?: n
     // Walk the interval a local day at a time; bounded by the month's length in case of a bad interval.
     for (let guard = 0; t < hi && guard < 64; guard++) {
       const local = epochToZoned(t, program.timezone);
-      const [hh, mm] = local.time.split(":").map(Number) as [number, number];
-      const toMidnight = (1440 - (hh * 60 + mm)) * MINUTE;
-      const end = Math.min(hi, t + toMidnight);
+      // The next local midnight, asked of the zone: a daylight-saving day is 23 or 25 hours long.
+      const [y, m, d] = local.date.split("-").map(Number) as [number, number, number];
+      const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+      const midnight = zonedToEpoch(next, "00:00", program.timezone) ?? t + 1440 * MINUTE;
+      const end = Math.min(hi, midnight);
       counts.set(local.date, (counts.get(local.date) ?? 0) + Math.round((end - t) / MINUTE));
       t = end;
     }

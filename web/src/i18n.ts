@@ -1,4 +1,4 @@
-import type { ChannelKind, DrillStatus, Role } from "../../functions/core/ports.js";
+import type { ChannelKind, DrillStatus, Role, SystemEvent } from "../../functions/core/ports.js";
 import type { ActionKind, Category, Severity, Surface } from "../../functions/core/vocabulary.js";
 
 /**
@@ -104,6 +104,16 @@ const zh = {
   failed: "未通过",
 
   teams_title: "团队",
+  drill_names: "演练里用到的名字",
+  drill_names_lead:
+    "演练会用这些名字生成内容，让它看起来就像你们自己的社群。值班同事应当认得出自家的官方老师。",
+  ctx_brand: "品牌",
+  ctx_group: "社群名",
+  ctx_client: "客户",
+  ctx_staff: "官方老师 / 客服",
+  in_zh: "中文",
+  in_en: "英文",
+  save_names: "保存名字",
   members: "成员与角色",
   role: "角色",
   invite_member: "邀请成员",
@@ -290,6 +300,7 @@ const zh = {
   ttd_trend: "发现用时（中位数 / P90）",
   ttr_trend: "处置用时（中位数 / P90）",
   median: "中位数",
+  minutes_unit: "分钟",
   p90: "P90",
   pass_rate: "通过率",
   average_score: "平均分",
@@ -413,6 +424,16 @@ const en: Record<MessageKey, string> = {
   failed: "Failed",
 
   teams_title: "Teams",
+  drill_names: "Names drills use",
+  drill_names_lead:
+    "Drills fill in these names so they look like your own community. Responders should recognise your real staff.",
+  ctx_brand: "Brand",
+  ctx_group: "Group name",
+  ctx_client: "Client",
+  ctx_staff: "Official teacher / staff",
+  in_zh: "Chinese",
+  in_en: "English",
+  save_names: "Save names",
   members: "Members and roles",
   role: "Role",
   invite_member: "Invite a member",
@@ -602,6 +623,7 @@ const en: Record<MessageKey, string> = {
   ttd_trend: "Time to detect (median / p90)",
   ttr_trend: "Time to resolve (median / p90)",
   median: "Median",
+  minutes_unit: "minutes",
   p90: "p90",
   pass_rate: "Pass rate",
   average_score: "Average score",
@@ -786,6 +808,22 @@ export const ACTION: Labels<ActionKind> = {
   escalate: { zh: "升级上报", en: "Escalate" },
   resolve: { zh: "结束处置", en: "Resolve" },
 };
+
+export const SYSTEM_EVENT: Labels<SystemEvent> = {
+  injected: { zh: "演练注入", en: "Drill injected" },
+  paged: { zh: "已呼叫值班", en: "On-call paged" },
+  page_failed: { zh: "呼叫发送失败", en: "Page failed" },
+  escalated: { zh: "已升级呼叫", en: "Escalated" },
+  timed_out: { zh: "超时结束", en: "Timed out" },
+  aborted: { zh: "已中止", en: "Aborted" },
+};
+
+/** A timeline entry's action in words: a responder's action or a system event. */
+export function timelineAction(action: string): { zh: string; en: string } {
+  if (action in ACTION) return ACTION[action as ActionKind];
+  if (action in SYSTEM_EVENT) return SYSTEM_EVENT[action as SystemEvent];
+  return { zh: action, en: action };
+}
 
 export const CHANNEL: Labels<ChannelKind> = {
   wecom: { zh: "企业微信群机器人", en: "WeCom group robot" },

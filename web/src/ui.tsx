@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from "react";
+import { Link } from "wouter";
 import { errorKey, fieldProblems } from "./api.js";
 import { elapsedMs, useNow } from "./clock.js";
 import { formatClock } from "./i18n.js";
@@ -160,5 +161,17 @@ export function Avatar({ id, name }: { id: string; name: string }) {
     <span className="avatar" aria-hidden="true" style={{ background: `hsl(${hueOf(id)} 45% 32%)` }}>
       {initials(name)}
     </span>
+  );
+}
+
+/** What another team's drill looks like: the API answers 404, and nothing of it is shown. */
+export function Refused() {
+  const { t } = useI18n();
+  return (
+    <section role="alert">
+      <h1>{t("refused_title")}</h1>
+      <p>{t("refused_body")}</p>
+      <Link href="/">{t("go_home")}</Link>
+    </section>
   );
 }

@@ -60,3 +60,45 @@ export function countNew(previousIds: ReadonlySet<string>, items: readonly { id:
   if (previousIds.size === 0) return 0;
   return items.reduce((n, item) => n + (previousIds.has(item.id) ? 0 : 1), 0);
 }
+
+export interface OwnMessage {
+  id: string;
+  at: number;
+  actorName: string;
+  action: ActionKind;
+  text: string;
+}
+
+/**
+ * What the team itself said, per surface, from the timeline: announcements in the group, replies next
+ * to what they answer, messages to the client in the client's chat. Shown so the sandbox reads like the
+ * real thing after someone acts.
+ */
+export function ownMessages(
+  entries: readonly {
+    id: string;
+    at: number;
+    actorName: string;
+    action: string;
+    text?: string;
+    targets?: string[];
+  }[],
+  surfaceOf: (itemId: string) => Surface | undefined,
+): Map<Surface, OwnMessage[]> {
+  const out = new Map<Surface, OwnMessage[]>();
+  const add = (surface: Surface, e: (typeof entries)[number]) =>
+    out.set(surface, [
+      ...(out.get(surface) ?? []),
+      { id: e.id, at: e.at, actorName: e.actorName, action: e.action as ActionKind, text: e.text ?? "" },
+    ]);
+  for (const e of entries) {
+    if (!e.text) continue;
+    if (e.action === "post_announcement") add("group_chat", e);
+    else if (e.action === "notify_client" || e.action === "send_plan") add("client_dm", e);
+    else if (e.action === "reply") {
+      const surface = e.targets?.map(surfaceOf).find(Boolean);
+      add(surface ?? "group_chat", e);
+    }
+  }
+  return out;
+}

@@ -4,14 +4,13 @@ import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "wouter";
 import type { ActionItem, Finding } from "../../../functions/core/ports.js";
 import type { Scorecard } from "../../../functions/core/scoring.js";
-import type { ActionKind } from "../../../functions/core/vocabulary.js";
-import { api, call, errorStatus } from "../api.js";
+import { api, call, errorCode, errorStatus } from "../api.js";
 import { LazyChart } from "../chart.js";
-import { ACTION, formatDateTime, formatDuration, formatTime } from "../i18n.js";
+import { formatDateTime, formatDuration, formatTime, timelineAction } from "../i18n.js";
 import { useI18n } from "../i18n-react.js";
 import { sinceInjection, stepBars } from "../report.js";
 import { useCurrentTeam } from "../session.js";
-import { ErrorNote, Field, fieldError, Loading } from "../ui.js";
+import { ErrorNote, Field, fieldError, Loading, Refused } from "../ui.js";
 
 const newId = () => `x${crypto.randomUUID().replace(/-/g, "").slice(0, 12)}`;
 
@@ -223,7 +222,7 @@ export default function Report() {
       },
       options: {
         indexAxis: "y",
-        scales: { x: { title: { display: true, text: t("chart_target").replace(/（.*|\(.*/, "") } } },
+        scales: { x: { beginAtZero: true, title: { display: true, text: t("minutes_unit") } } },
       },
     }),
     [bars, t],
@@ -231,16 +230,16 @@ export default function Report() {
   if (card.isLoading) return <Loading />;
   if (card.error) {
     const status = errorStatus(card.error);
-    return (
-      <>
-        <Link href="/">← {t("back")}</Link>
-        {status === 404 ? (
+    if (errorCode(card.error) === "not_scored") {
+      return (
+        <>
+          <Link href={`/teams/${teamId}/drills/${drillId}`}>← {t("war_room")}</Link>
           <p className="notice">{t("report_not_ready")}</p>
-        ) : (
-          <ErrorNote error={card.error} />
-        )}
-      </>
-    );
+        </>
+      );
+    }
+    if (status === 404 || status === 403) return <Refused />;
+    return <ErrorNote error={card.error} />;
   }
   const d = card.data?.drill;
   if (!d || !scorecard) return null;
@@ -368,7 +367,7 @@ export default function Report() {
                     <span className="muted">{formatTime(lang, e.at, team?.timezone)}</span>
                   </td>
                   <td>{e.actorName}</td>
-                  <td>{e.action in ACTION ? l(ACTION[e.action as ActionKind]) : e.action}</td>
+                  <td>{l(timelineAction(e.action))}</td>
                   <td>{e.text ?? (e.targets ? `${e.targets.length}` : "")}</td>
                 </tr>
               ))}

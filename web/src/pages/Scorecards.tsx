@@ -50,16 +50,26 @@ export default function Scorecards() {
   const months = monthRange(range.from, range.to);
   const labels = months.map((m) => formatMonth(lang, m));
   const trend = (
+    unit: string,
     pick: (f: TeamMonthFigures) => number | null,
     dashed?: (f: TeamMonthFigures) => number | null,
   ) =>
     ({
       type: "line",
+      options: {
+        scales: {
+          y: {
+            beginAtZero: true,
+            ...(dashed ? {} : { max: 100 }),
+            title: { display: true, text: unit },
+          },
+        },
+      },
       data: {
         labels,
         datasets: perTeam.flatMap((p, i) => [
           {
-            label: `${p.name} · ${t("median")}`,
+            label: dashed ? `${p.name} · ${t("median")}` : p.name,
             data: series(p.figures, range.from, range.to, pick),
             borderColor: COLORS[i % COLORS.length],
             backgroundColor: COLORS[i % COLORS.length],
@@ -85,14 +95,16 @@ export default function Scorecards() {
   const charts = useMemo(
     () => ({
       ttd: trend(
+        t("minutes_unit"),
         (f) => toMinutes(f.timeToDetect.median),
         (f) => toMinutes(f.timeToDetect.p90),
       ),
       ttr: trend(
+        t("minutes_unit"),
         (f) => toMinutes(f.timeToResolve.median),
         (f) => toMinutes(f.timeToResolve.p90),
       ),
-      pass: trend((f) => (f.passRate === null ? null : Math.round(f.passRate * 100))),
+      pass: trend("%", (f) => (f.passRate === null ? null : Math.round(f.passRate * 100))),
     }),
     [key],
   );

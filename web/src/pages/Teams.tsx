@@ -4,7 +4,7 @@ import type { ChannelKind, Role } from "../../../functions/core/ports.js";
 import { api, call } from "../api.js";
 import { CHANNEL, roleKey } from "../i18n.js";
 import { useI18n } from "../i18n-react.js";
-import { useCurrentTeam, useMe } from "../session.js";
+import { type TeamView, useCurrentTeam, useMe } from "../session.js";
 import { ErrorNote, Field, fieldError, Loading } from "../ui.js";
 import { CreateTeam, NoTeam } from "./Overview.js";
 
@@ -355,6 +355,78 @@ function Roster({ teamId, manager }: { teamId: string; manager: boolean }) {
   );
 }
 
+const CONTEXT_KEYS = ["brand", "group", "client", "staff"] as const;
+type ContextKey = (typeof CONTEXT_KEYS)[number];
+type Names = Record<ContextKey, { zh: string; en: string }>;
+
+function DrillNames({ team }: { team: TeamView }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [names, setNames] = useState<Names>(() => {
+    const c = team.context as Partial<Names>;
+    return Object.fromEntries(
+      CONTEXT_KEYS.map((k) => [k, { zh: c[k]?.zh ?? "", en: c[k]?.en ?? "" }]),
+    ) as Names;
+  });
+  const save = useMutation({
+    mutationFn: () => {
+      // A name is given in both languages or not at all.
+      const context = Object.fromEntries(
+        CONTEXT_KEYS.flatMap((k) => {
+          const zh = names[k].zh.trim();
+          const en = names[k].en.trim();
+          return zh || en ? [[k, { zh: zh || en, en: en || zh }]] : [];
+        }),
+      );
+      return call(api.teams[":teamId"].$patch({ param: { teamId: team.id }, json: { context } }));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["teams"] }),
+  });
+  const label: Record<ContextKey, string> = {
+    brand: t("ctx_brand"),
+    group: t("ctx_group"),
+    client: t("ctx_client"),
+    staff: t("ctx_staff"),
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="names-title">
+      <h2 id="names-title" className="h3">
+        {t("drill_names")}
+      </h2>
+      <p className="hint">{t("drill_names_lead")}</p>
+      {CONTEXT_KEYS.map((k) => (
+        <div className="grid2" key={k}>
+          {(["zh", "en"] as const).map((lang) => (
+            <Field key={lang} label={`${label[k]} · ${lang === "zh" ? t("in_zh") : t("in_en")}`}>
+              {(p) => (
+                <input
+                  {...p}
+                  maxLength={80}
+                  value={names[k][lang]}
+                  onChange={(e) => setNames({ ...names, [k]: { ...names[k], [lang]: e.target.value } })}
+                />
+              )}
+            </Field>
+          ))}
+        </div>
+      ))}
+      <ErrorNote error={save.error} />
+      {save.isSuccess && (
+        <p role="status" className="ok">
+          {t("saved")}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={save.isPending}>
+        {t("save_names")}
+      </button>
+    </form>
+  );
+}
+
 export default function Teams() {
   const { t } = useI18n();
   const { team, loading } = useCurrentTeam();
@@ -368,6 +440,7 @@ export default function Teams() {
         {t("teams_title")} · {team.name}
       </h1>
       <Members teamId={team.id} manager={manager} />
+      {manager && <DrillNames key={team.id} team={team} />}
       <Roster teamId={team.id} manager={manager} />
       {me.data?.admin && <CreateTeam />}
     </>

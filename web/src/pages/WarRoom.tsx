@@ -6,10 +6,12 @@ import { api, call, errorStatus, requestId } from "../api.js";
 import { ACTION, formatTime, SURFACE, statusKey } from "../i18n.js";
 import { useI18n } from "../i18n-react.js";
 import { useCurrentTeam } from "../session.js";
-import { Avatar, Clock, ErrorNote, Field, Loading } from "../ui.js";
+import { Avatar, Clock, ErrorNote, Field, Loading, Refused } from "../ui.js";
 import {
   countNew,
   ITEM_ACTIONS,
+  type OwnMessage,
+  ownMessages,
   SURFACE_ACTIONS,
   TEAM_ACTIONS,
   TEXT_ACTIONS,
@@ -339,9 +341,28 @@ function PostItem(props: ItemProps) {
   );
 }
 
+function OwnBubble({ m }: { m: OwnMessage }) {
+  const { t, l, lang } = useI18n();
+  return (
+    <li className="chat-msg own" data-own={m.action}>
+      <div className="bubble-wrap">
+        <div className="who">
+          <span className="name">
+            {m.actorName} · {m.action === "post_announcement" ? t("announcement") : l(ACTION[m.action])}
+          </span>
+          <time className="muted">{formatTime(lang, m.at)}</time>
+        </div>
+        <p className={m.action === "post_announcement" ? "bubble announcement" : "bubble"}>{m.text}</p>
+      </div>
+      <Avatar id={m.actorName} name={m.actorName || t("you")} />
+    </li>
+  );
+}
+
 function SurfaceView({
   surface,
   items,
+  own,
   act,
   pending,
   canAct,
@@ -350,6 +371,7 @@ function SurfaceView({
 }: {
   surface: Surface;
   items: Item[];
+  own: OwnMessage[];
   act(a: Act): void;
   pending: boolean;
   canAct: boolean;
@@ -367,7 +389,12 @@ function SurfaceView({
     const el = list.current;
     if (el && chatLike && stick.current) el.scrollTop = el.scrollHeight;
   });
-  const shown = chatLike ? items : [...items].reverse();
+  // The team's own words sit among the items in time order (chats read oldest first, lists newest first).
+  type Row = { own: OwnMessage } | { item: Item };
+  const rows: Row[] = [...items.map((item) => ({ item })), ...own.map((m) => ({ own: m }))].sort(
+    (a, b) => ("own" in a ? a.own.at : a.item.at) - ("own" in b ? b.own.at : b.item.at),
+  );
+  const shown = chatLike ? rows : [...rows].reverse();
   const client = items.find((i) => i.author && !i.author.staff);
   return (
     <section className={`surface surface-${surface}`} aria-label={l(SURFACE[surface])}>
@@ -379,7 +406,7 @@ function SurfaceView({
         </strong>
         {surface === "group_chat" && <span className="muted">{t("members_count", { count: members })}</span>}
       </header>
-      {items.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="muted pad">{t("surface_empty")}</p>
       ) : (
         <ol
@@ -393,7 +420,9 @@ function SurfaceView({
             stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
           }}
         >
-          {shown.map((item) => {
+          {shown.map((row) => {
+            if ("own" in row) return <OwnBubble key={row.own.id} m={row.own} />;
+            const { item } = row;
             const props = {
               item,
               act,
@@ -519,9 +548,21 @@ export default function WarRoom() {
     refetchInterval: live ? POLL_MS : false,
     queryFn: () => fetchFeed(teamId, drillId),
   });
+  const timeline = useQuery({
+    queryKey: ["timeline", teamId, drillId],
+    enabled: Boolean(drill.data?.injectedAt) && canAct,
+    refetchInterval: live ? POLL_MS : false,
+    queryFn: () =>
+      call(api.teams[":teamId"].drills[":drillId"].timeline.$get({ param: { teamId, drillId } })),
+  });
   const [surface, setSurface] = useState<Surface>("group_chat");
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 4_000);
+    return () => clearTimeout(timer);
+  }, [notice]);
   const seen = useRef<Map<Surface, Set<string>>>(new Map());
   const act = useMutation({
     mutationFn: async (a: Act) => {
@@ -548,7 +589,10 @@ export default function WarRoom() {
     },
     onSuccess: async (_r, a) => {
       setNotice(t("action_done", { action: a.action === "flag" ? t("flag_incident") : l(ACTION[a.action]) }));
-      await queryClient.invalidateQueries({ queryKey: ["feed", teamId, drillId] });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["feed", teamId, drillId] }),
+        queryClient.invalidateQueries({ queryKey: ["timeline", teamId, drillId] }),
+      ]);
     },
   });
   const ack = useMutation({
@@ -569,6 +613,10 @@ export default function WarRoom() {
     for (const item of items) map.set(item.surface, [...(map.get(item.surface) ?? []), item]);
     return map;
   }, [items]);
+  const own = useMemo(() => {
+    const surfaceOf = new Map(items.map((i) => [i.id, i.surface]));
+    return ownMessages(timeline.data?.items ?? [], (id) => surfaceOf.get(id));
+  }, [items, timeline.data]);
   const unread = (s: Surface) => {
     if (s === surface) return 0;
     return countNew(seen.current.get(s) ?? new Set(), bySurface.get(s) ?? []);
@@ -585,15 +633,7 @@ export default function WarRoom() {
   if (drill.isLoading) return <Loading />;
   if (drill.error) {
     const status = errorStatus(drill.error);
-    if (status === 404 || status === 403) {
-      return (
-        <section role="alert">
-          <h1>{t("refused_title")}</h1>
-          <p>{t("refused_body")}</p>
-          <Link href="/">{t("go_home")}</Link>
-        </section>
-      );
-    }
+    if (status === 404 || status === 403) return <Refused />;
     return <ErrorNote error={drill.error} />;
   }
   const d = drill.data;
@@ -685,6 +725,7 @@ export default function WarRoom() {
             <SurfaceView
               surface={surface}
               items={bySurface.get(surface) ?? []}
+              own={own.get(surface) ?? []}
               act={doAct}
               pending={act.isPending}
               canAct={live}
