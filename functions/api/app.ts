@@ -58,6 +58,7 @@ function privateRoutes(deps: AppDeps) {
     .openapi(teams.removeMember, t.removeMember)
     .openapi(teams.getRoster, t.getRoster)
     .openapi(teams.putRoster, t.putRoster)
+    .openapi(teams.testPage, t.testPage)
     .openapi(scenarios.listScenarios, sc.listScenarios)
     .openapi(scenarios.getScenario, sc.getScenario)
     .openapi(scenarios.previewScenario, sc.previewScenario)

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Caller, DrillService } from "../core/drills.js";
-import type { Clock, Entropy, Store } from "../core/ports.js";
+import type { ChannelSender, Clock, Entropy, Store } from "../core/ports.js";
 import type { ProgramService } from "../core/programs.js";
 import type { Scenario } from "../core/scenario.js";
 import type { AuthConfig } from "./auth.js";
@@ -18,6 +18,8 @@ export interface AppDeps {
   /** The built-in catalog. */
   catalog: readonly Scenario[];
   auth: AuthConfig;
+  /** The channels pages go out on; the roster's test page uses the same ones. */
+  channels: ChannelSender;
 }
 
 /** A router whose validation failures all answer in the API's one error shape. */

@@ -124,7 +124,12 @@ export const ContactInput = z.object({
     .refine((url) => {
       const { protocol, hostname } = new URL(url);
       return protocol === "https:" || ["127.0.0.1", "localhost", "[::1]"].includes(hostname);
-    }, "expected an https:// webhook URL"),
+    }, "expected an https:// webhook URL")
+    .optional()
+    .openapi({
+      description:
+        "The webhook URL; omit it to keep the stored one for the same person and channel (the API never returns it)",
+    }),
   secret: z.string().min(1).max(256).optional(),
 });
 export const ContactView = z.object({

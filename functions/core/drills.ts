@@ -424,9 +424,13 @@ export class DrillService {
     };
   }
 
-  private async append(record: TimelineRecord): Promise<{ record: TimelineRecord; duplicate: boolean }> {
+  /** `retriable`: the id comes from a client's requestId, so a retry may already have stored it. */
+  private async append(
+    record: TimelineRecord,
+    retriable: boolean,
+  ): Promise<{ record: TimelineRecord; duplicate: boolean }> {
     try {
-      await this.store.appendTimeline(record);
+      await this.store.appendTimeline(record, { fresh: !retriable });
       return { record, duplicate: false };
     } catch (err) {
       if (err instanceof ConflictError) return { record, duplicate: true };
@@ -438,9 +442,12 @@ export class DrillService {
     const { drill } = await this.drillAccess(caller, teamId, drillId, "respond");
     this.assertLive(drill);
     const record = this.entry(drill, caller, "acknowledge", { requestId });
+    // Once set, the time never changes: a drill read with it set needs no conditional write bound to fail.
     const [{ duplicate }, first] = await Promise.all([
-      this.append(record),
-      this.store.setOnce(drill.id, "acknowledgedAt", record.at, caller.userId),
+      this.append(record, requestId !== undefined),
+      drill.acknowledgedAt === undefined
+        ? this.store.setOnce(drill.id, "acknowledgedAt", record.at, caller.userId)
+        : Promise.resolve(false),
     ]);
     if (first)
       await this.announce([this.event(drill, DETAIL_TYPES.acknowledged, record.at, { by: caller.userId })]);
@@ -463,8 +470,10 @@ export class DrillService {
     const detection = new Set(incident.detection.itemIds);
     const hit = flagHits(itemIds, detection).length > 0;
     const [{ duplicate }, first] = await Promise.all([
-      this.append(record),
-      hit ? this.store.setOnce(drill.id, "detectedAt", record.at, caller.userId) : Promise.resolve(false),
+      this.append(record, requestId !== undefined),
+      hit && drill.detectedAt === undefined
+        ? this.store.setOnce(drill.id, "detectedAt", record.at, caller.userId)
+        : Promise.resolve(false),
     ]);
     if (first) {
       await this.store.transitionDrill(drill.id, ["injected"], "detected", {}).catch((err) => {
@@ -497,7 +506,7 @@ export class DrillService {
     this.assertLive(drill);
     if (input.targets?.length) this.checkTargets(drill, this.incidentOf(drill), input.targets);
     const record = this.entry(drill, caller, input.action, input);
-    const { duplicate } = await this.append(record);
+    const { duplicate } = await this.append(record, input.requestId !== undefined);
     if (!duplicate)
       await this.announce([
         this.event(drill, DETAIL_TYPES.actionTaken, record.at, { action: input.action, by: caller.userId }),

@@ -283,8 +283,12 @@ export interface Store {
     by?: string,
   ): Promise<boolean>;
 
-  /** Append-only. ConflictError when an entry with the same id exists (a retried request). */
-  appendTimeline(record: TimelineRecord): Promise<void>;
+  /**
+   * Append-only. ConflictError when an entry with the same id exists (a retried request). `fresh`
+   * says the id was just drawn at random by the server, so no earlier entry can have it and the
+   * store may skip the id guard (one write instead of a transaction of two).
+   */
+  appendTimeline(record: TimelineRecord, options?: { fresh?: boolean }): Promise<void>;
   listTimeline(drillId: string): Promise<TimelineRecord[]>;
 
   /** Stores the one scorecard of a drill; returns the stored one if another writer was first. */

@@ -9,7 +9,7 @@ import { armSetupToken, loadKeys } from "./secrets.js";
 // Created once per container: config, keys, clients and the app outlive a single request.
 const config = readConfig(process.env, ["session", "link"]);
 const keys = await loadKeys(config, ["session", "link"]);
-const { store, automation } = createAwsAutomation(config, keys.link);
+const { store, automation, channels } = createAwsAutomation(config, keys.link);
 await armSetupToken(config, store);
 
 const { app } = compose({
@@ -26,6 +26,7 @@ const { app } = compose({
     sessionHours: 12,
   },
   automation,
+  channels,
 });
 
 export const handler = handle(app);

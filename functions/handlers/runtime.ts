@@ -42,9 +42,10 @@ export function createAwsAutomation(config: AwsConfig, linkKey?: string) {
   });
   const bus = new EventBridgeBus({ client: new EventBridgeClient({}), busName: config.YANLIAN_BUS_NAME });
   const publicUrl = config.YANLIAN_PUBLIC_URL;
+  const channels = createChannelSender();
   const notifier = new Notifier({
     store,
-    channels: createChannelSender(),
+    channels,
     scheduler,
     bus,
     clock: systemClock,
@@ -55,7 +56,7 @@ export function createAwsAutomation(config: AwsConfig, linkKey?: string) {
     },
   });
   const automation: Automation = { scheduler, bus, notifier, log };
-  return { store, automation };
+  return { store, automation, channels };
 }
 
 /**

@@ -30,15 +30,16 @@ export function createLocalRuntime(input: LocalRuntimeInput) {
   const log = input.log ?? ((entry: Record<string, unknown>) => console.log(JSON.stringify(entry)));
   const scheduler = new LocalScheduler(input.store, input.clock, nextCron);
   const bus = new LocalBus({ validate: validateDomainEvent, log });
+  const channels = input.channels ?? createChannelSender();
   const notifier = new Notifier({
     store: input.store,
-    channels: input.channels ?? createChannelSender(),
+    channels,
     scheduler,
     bus,
     clock: input.clock,
     ackLink: (link) => acknowledgeLink(input.auth, link),
   });
-  const composed = compose({ ...input, automation: { scheduler, bus, notifier, log } });
+  const composed = compose({ ...input, channels, automation: { scheduler, bus, notifier, log } });
   // The rule that feeds the notifier on AWS.
   bus.subscribe(DETAIL_TYPES.injected, (event) => composed.service.page(event.detail.drillId, 0));
   const handle = (delivery: Delivery) => dispatch(composed, delivery.payload);

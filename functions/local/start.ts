@@ -13,10 +13,11 @@ import { DynamoStore } from "../store/dynamo-store.js";
 import { DEFAULT_TABLE_NAME, ensureTable } from "../store/table.js";
 import { seedDemo } from "./demo.js";
 import { createLocalRuntime } from "./runtime.js";
+import { ensureWebBuilt, serveWeb } from "./web.js";
 
 /**
- * `npm start`: the whole product on one machine. DynamoDB Local keeps data under .data/, the API
- * listens on http://localhost:8787, and an empty store prints a one-time setup link.
+ * `npm start`: the whole product on one machine. DynamoDB Local keeps data under .data/, the web app
+ * and the API share http://localhost:8787, and an empty store prints a one-time setup link.
  */
 const { values } = (() => {
   try {
@@ -104,8 +105,8 @@ try {
   const { app, service } = runtime;
   runtime.loop.start();
   stopLoop = () => runtime.loop.stop().then(() => runtime.bus.drain());
-  // Until the web app lands, the front door is the API reference.
-  app.get("/", (c) => c.redirect("/api/docs"));
+  await ensureWebBuilt();
+  app.use("*", serveWeb());
 
   const setup = await store.getSetupTokenHash();
   let setupToken: string | undefined;
@@ -123,7 +124,9 @@ try {
     console.log(`\nYanlian is running at ${publicUrl}`);
     console.log(`API reference: ${publicUrl}/api/docs`);
     if (setupToken) {
-      console.log(`\nFirst run: create the first manager with this one-time setup token: ${setupToken}`);
+      console.log(`\nFirst run: open this one-time setup link to create the first manager:`);
+      console.log(`  ${publicUrl}/setup#token=${setupToken}`);
+      console.log(`\nOr from the command line, with the setup token ${setupToken}:`);
       console.log(
         `  curl -c cookies.txt -X POST ${publicUrl}/api/setup -H 'content-type: application/json' \\`,
       );

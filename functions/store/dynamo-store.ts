@@ -286,7 +286,7 @@ export class DynamoStore implements Store {
 
   async putCustomScenario(scenario: CustomScenario, expectedVersion: number): Promise<void> {
     await this.putVersioned(
-      { ...scenario, ...keys.customScenario(scenario.teamId, scenario.scenarioId) },
+      { ...withScenarioText(scenario), ...keys.customScenario(scenario.teamId, scenario.scenarioId) },
       expectedVersion,
     );
   }
@@ -328,7 +328,7 @@ export class DynamoStore implements Store {
       this.doc.send(
         new PutCommand(
           this.putNew({
-            ...drill,
+            ...withScenarioText(drill),
             ...keys.drill(drill.id),
             ...keys.drillByTeam(drill.teamId, drill.month, drill.plannedAt, drill.id),
           }),
@@ -538,14 +538,19 @@ export class DynamoStore implements Store {
 
   // --- timeline -----------------------------------------------------------------------------------
 
-  async appendTimeline(record: TimelineRecord): Promise<void> {
+  async appendTimeline(record: TimelineRecord, options: { fresh?: boolean } = {}): Promise<void> {
+    const entry = this.putNew({ ...record, ...keys.timelineEntry(record.drillId, record.at, record.id) });
+    if (options.fresh) {
+      await this.io(() => this.doc.send(new PutCommand(entry)));
+      return;
+    }
     await this.io(() =>
       this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
             // A retry carries the same id but a new server time, so the id has its own guard item.
             { Put: this.putNew({ ...keys.timelineId(record.drillId, record.id), at: record.at }) },
-            { Put: this.putNew({ ...record, ...keys.timelineEntry(record.drillId, record.at, record.id) }) },
+            { Put: entry },
           ],
         }),
       ),
@@ -767,7 +772,19 @@ export class DynamoStore implements Store {
 function strip<T = Item>(item: Item | undefined): T {
   const record: Item = { ...item };
   for (const name of KEY_ATTRIBUTES) delete record[name];
+  if (typeof record.scenario === "string") record.scenario = JSON.parse(record.scenario);
   return record as T;
+}
+
+/**
+ * A scenario snapshot is stored as JSON text, not as a map: a DynamoDB map does not keep the order of
+ * its keys, and the generator draws parameters in the order the author wrote them (a later one may use
+ * an earlier one), so a reordered snapshot would replay another incident for the same seed.
+ */
+function withScenarioText<T extends { scenario: unknown }>(
+  item: T,
+): Omit<T, "scenario"> & { scenario: string } {
+  return { ...item, scenario: JSON.stringify(item.scenario) };
 }
 
 function assertSameUser(user: User, credential: Credential): void {

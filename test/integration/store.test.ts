@@ -436,6 +436,32 @@ describe("drills", () => {
     expect(await store.getDrill(uid("drill"))).toBeNull();
   });
 
+  it("keep the order of their scenario's keys, so the same seed replays the same incident", async () => {
+    const d = drill({ teamId: uid("team"), status: "injected", injectedAt: T0 });
+    await store.createDrill(d);
+    const read = (await store.getDrill(d.id))!;
+    const transitioned = await store.transitionDrill(d.id, ["injected"], "detected", { detectedAt: T0 + 1 });
+    const [listed] = (await store.listDrills(d.teamId, { limit: 10 })).items;
+    for (const copy of [read, transitioned, listed!]) {
+      expect(JSON.stringify(copy.scenario)).toBe(JSON.stringify(d.scenario));
+      expect(JSON.stringify(generate(copy.scenario, d.seed, {}))).toBe(
+        JSON.stringify(generate(d.scenario, d.seed, {})),
+      );
+    }
+    const custom: CustomScenario = {
+      teamId: d.teamId,
+      scenarioId: "raid-copy",
+      version: 1,
+      source: "id: raid-copy",
+      scenario: RAID,
+      updatedAt: T0,
+      updatedBy: "u1",
+    };
+    await store.putCustomScenario(custom, 0);
+    const stored = await store.getCustomScenario(d.teamId, "raid-copy");
+    expect(JSON.stringify(stored?.scenario)).toBe(JSON.stringify(RAID));
+  });
+
   it("move from one status to the next with a patch, and only from the statuses named", async () => {
     const d = drill();
     await store.createDrill(d);
@@ -617,6 +643,17 @@ describe("timeline", () => {
     await expect(store.appendTimeline(first)).rejects.toBeInstanceOf(ConflictError);
     await expect(store.appendTimeline({ ...first, at: T0 + 9000 })).rejects.toBeInstanceOf(ConflictError);
     expect(await store.listTimeline(drillId)).toEqual([first]);
+  });
+
+  it("stores a fresh server-drawn id in one write, in order with guarded entries", async () => {
+    const drillId = uid("drill");
+    const guarded = entry(drillId, T0 + 1000, "rq-flag-1");
+    const fresh = entry(drillId, T0 + 2000, "tl-fresh");
+    await store.appendTimeline(fresh, { fresh: true });
+    await store.appendTimeline(guarded);
+    expect(await store.listTimeline(drillId)).toEqual([guarded, fresh]);
+    // The same entry written twice is still refused: the entry itself is a conditional put.
+    await expect(store.appendTimeline(fresh, { fresh: true })).rejects.toBeInstanceOf(ConflictError);
   });
 });
 

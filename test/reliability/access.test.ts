@@ -58,6 +58,7 @@ const EXPECTED: Record<string, Row> = {
   "DELETE /teams/{teamId}/members/{userId}": MANAGE(204),
   "GET /teams/{teamId}/roster": READ,
   "PUT /teams/{teamId}/roster": MANAGE(200),
+  "POST /teams/{teamId}/roster/test-page": MANAGE(200),
   "GET /teams/{teamId}/scenarios": READ,
   // A scenario in full carries its rubric: the answers a responder must find alone.
   "GET /teams/{teamId}/scenarios/{scenarioId}": MANAGE(200),
@@ -281,6 +282,8 @@ async function callFor(w: World, op: Operation, team: "a" | "b"): Promise<Call> 
           },
         },
       };
+    case "POST /teams/{teamId}/roster/test-page":
+      return { params: base };
     case "PUT /teams/{teamId}/scenarios/{scenarioId}": {
       const id = `own-${uid()}`;
       const source = (catalogSources().find((s) => s.file.endsWith("push-503.yaml"))?.source ?? "").replace(

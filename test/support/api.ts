@@ -1,7 +1,7 @@
 import { cryptoEntropy } from "../../functions/adapters/system.js";
 import { sha256 } from "../../functions/api/auth.js";
 import { compose } from "../../functions/api/compose.js";
-import type { Clock, Store } from "../../functions/core/ports.js";
+import type { ChannelSender, Clock, Store } from "../../functions/core/ports.js";
 import { builtInScenarios } from "./drills.js";
 import { freshStore } from "./store.js";
 
@@ -28,7 +28,7 @@ export interface Session {
 export type Api = Awaited<ReturnType<typeof startApi>>;
 
 /** The API over a fresh table in the shared DynamoDB Local, with helpers that speak to it like a browser. */
-export async function startApi(options: { store?: Store } = {}) {
+export async function startApi(options: { store?: Store; channels?: ChannelSender } = {}) {
   const store = options.store ?? (await freshStore()).store;
   const clock = new TestClock();
   const { app, service } = compose({
@@ -43,6 +43,7 @@ export async function startApi(options: { store?: Store } = {}) {
       publicUrl: ORIGIN,
       sessionHours: 12,
     },
+    ...(options.channels ? { channels: options.channels } : {}),
   });
 
   async function call(

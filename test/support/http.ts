@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { sign } from "hono/jwt";
 import { expect } from "vitest";
+import { createChannelSender } from "../../functions/adapters/channels/sender.js";
 import { cryptoEntropy } from "../../functions/adapters/system.js";
 import { type AuthConfig, SESSION_COOKIE } from "../../functions/api/auth.js";
 import { compose } from "../../functions/api/compose.js";
@@ -136,7 +137,10 @@ export function composeApi(
   clock: Clock = new ShiftedClock(),
   auth: AuthConfig = RELIABILITY_AUTH,
 ) {
-  return compose({ store, clock, entropy: cryptoEntropy, catalog: builtInScenarios(), auth });
+  // Pages (the roster's test page) must not leave the machine: every delivery fails, and says so.
+  const offline = () => Promise.reject(new Error("the reliability suite sends nothing off the machine"));
+  const channels = createChannelSender({ retries: 0, fetch: offline });
+  return compose({ store, clock, entropy: cryptoEntropy, catalog: builtInScenarios(), auth, channels });
 }
 
 export interface Person {

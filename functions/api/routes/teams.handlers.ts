@@ -1,11 +1,20 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { DomainError, forbidden, invalid } from "../../core/errors.js";
+import { DRILL_MARKER } from "../../core/notifier.js";
 import type { Contact, Membership, Roster, Team } from "../../core/ports.js";
 import { inviteLink } from "../auth.js";
 import type { AppDeps, AppEnv } from "../context.js";
 import type * as routes from "./teams.routes.js";
 
 const INVITE_DAYS = 7;
+
+const TEST_PAGE = {
+  title: { zh: "测试呼叫", en: "Test page" },
+  text: {
+    zh: "这是一条值班呼叫测试，用来确认这个渠道能收到演练通知。无需处理，也无需确认。",
+    en: "This is an on-call test page, to check this channel receives drill pages. Nothing to do, nothing to acknowledge.",
+  },
+} as const;
 
 /** Webhook URLs are secrets: show enough to recognise one, never enough to use it. */
 export function maskTarget(target: string): string {
@@ -47,7 +56,7 @@ const teamView = (t: Team, role?: Membership["role"]) => ({
 });
 
 export function teamHandlers(deps: AppDeps) {
-  const { store, service, clock, entropy, auth } = deps;
+  const { store, service, clock, entropy, auth, channels } = deps;
 
   const listTeams: RouteHandler<typeof routes.listTeams, AppEnv> = async (c) => {
     const memberships = await store.listMemberships(c.get("caller").userId);
@@ -182,9 +191,10 @@ export function teamHandlers(deps: AppDeps) {
     const { teamId } = c.req.valid("param");
     const input = c.req.valid("json");
     const caller = c.get("caller");
-    const [, members] = await Promise.all([
+    const [, members, stored] = await Promise.all([
       service.access(caller, teamId, "manageTeam"),
       store.listMembers(teamId),
+      store.getRoster(teamId),
     ]);
     const toContact = (slot: "primary" | "backup" | "managers"): Contact | undefined => {
       const contact = input[slot];
@@ -200,7 +210,34 @@ export function teamHandlers(deps: AppDeps) {
           },
         ]);
       }
-      return { ...contact, name: member.name };
+      if (contact.target) {
+        const { target, secret } = contact;
+        return {
+          userId: contact.userId,
+          channel: contact.channel,
+          target,
+          name: member.name,
+          ...(secret ? { secret } : {}),
+        };
+      }
+      // The API only ever shows a masked URL, so an edit that leaves it out keeps the stored one, as long
+      // as it still reaches the same person on the same channel.
+      const kept = [stored?.primary, stored?.backup, stored?.managers].find(
+        (c) => c?.userId === contact.userId && c.channel === contact.channel,
+      );
+      if (!kept) {
+        throw invalid("a new on-call contact needs its webhook URL", [
+          { path: `${slot}.target`, message: "required for a new person or channel" },
+        ]);
+      }
+      const secret = contact.secret ?? kept.secret;
+      return {
+        userId: contact.userId,
+        channel: contact.channel,
+        target: kept.target,
+        name: member.name,
+        ...(secret ? { secret } : {}),
+      };
     };
     const primary = toContact("primary");
     const backup = toContact("backup");
@@ -217,7 +254,47 @@ export function teamHandlers(deps: AppDeps) {
     return c.json(rosterView(teamId, roster), 200);
   };
 
+  const testPage: RouteHandler<typeof routes.testPage, AppEnv> = async (c) => {
+    const { teamId } = c.req.valid("param");
+    const caller = c.get("caller");
+    const [, roster, user] = await Promise.all([
+      service.access(caller, teamId, "manageTeam"),
+      store.getRoster(teamId),
+      store.getUser(caller.userId),
+    ]);
+    const lang = user?.lang ?? "zh";
+    const slots = (["primary", "backup", "managers"] as const).flatMap((slot) => {
+      const contact = roster?.[slot];
+      return contact ? [{ slot, contact }] : [];
+    });
+    // In parallel: a slow channel (the sender retries with backoff) must not hold the others back.
+    const results = await Promise.all(
+      slots.map(async ({ slot, contact }) => {
+        const delivery = await channels.send(contact, {
+          drillId: "test-page",
+          teamId,
+          lang,
+          title: `${DRILL_MARKER}${TEST_PAGE.title[lang]}`,
+          text: TEST_PAGE.text[lang],
+          // Nothing to acknowledge: the link opens the team's page in the web app.
+          ackUrl: `${auth.publicUrl}/teams/${teamId}`,
+          recipientName: contact.name,
+        });
+        return {
+          slot,
+          userId: contact.userId,
+          name: contact.name,
+          channel: contact.channel,
+          target: maskTarget(contact.target),
+          ...delivery,
+        };
+      }),
+    );
+    return c.json({ results }, 200);
+  };
+
   return {
+    testPage,
     listTeams,
     createTeam,
     getTeam,

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   body,
+  ChannelKind,
   ContactInput,
   Context,
   errorsOf,
@@ -171,5 +172,38 @@ export const putRoster = createRoute({
   responses: {
     200: json(RosterSchema, "Saved"),
     ...errorsOf(400, 401, 403, 404, 503),
+  },
+});
+
+const RosterSlot = z.enum(["primary", "backup", "managers"]);
+
+export const testPage = createRoute({
+  method: "post",
+  path: "/teams/{teamId}/roster/test-page",
+  tags,
+  summary:
+    "Send a test page (marked 【演练 DRILL】) to every contact on the roster and report each delivery (managers)",
+  request: { params: TeamParams },
+  responses: {
+    200: json(
+      z.object({
+        results: z.array(
+          z.object({
+            slot: RosterSlot,
+            userId: z.string(),
+            name: z.string(),
+            channel: ChannelKind,
+            target: z.string().openapi({ description: "Masked webhook URL" }),
+            ok: z.boolean(),
+            status: z.number().optional(),
+            attempts: z.number(),
+            error: z.string().optional(),
+            durationMs: z.number(),
+          }),
+        ),
+      }),
+      "One delivery result per contact on the roster (empty when the roster is)",
+    ),
+    ...errorsOf(401, 403, 404, 503),
   },
 });

@@ -1,0 +1,78 @@
+import { DetailedError, hc, parseResponse } from "hono/client";
+import type { AppType } from "../../functions/api/app.js";
+import type { MessageKey } from "./i18n.js";
+
+/** The API, typed from its routes: one origin, the session cookie rides along. */
+export const client = hc<AppType>(typeof location === "undefined" ? "http://localhost" : location.origin, {
+  init: { credentials: "same-origin" },
+});
+export const api = client.api;
+
+/** The typed body of a 2xx answer; anything else throws a DetailedError carrying the API's error shape. */
+export const call = parseResponse;
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+  line?: number;
+}
+
+interface ErrorShape {
+  error?: { code?: string; message?: string; details?: unknown };
+}
+
+export function errorStatus(err: unknown): number | undefined {
+  return err instanceof DetailedError ? Number(err.statusCode) : undefined;
+}
+
+function shapeOf(err: unknown): ErrorShape["error"] | undefined {
+  if (!(err instanceof DetailedError)) return undefined;
+  const detail = err.detail as { data?: ErrorShape } | ErrorShape | undefined;
+  if (detail && "data" in detail) return detail.data?.error;
+  return (detail as ErrorShape | undefined)?.error;
+}
+
+/** Per-field problems of a 400, as the API names them ("windows.0.end"). */
+export function fieldProblems(err: unknown): FieldProblem[] {
+  const details = shapeOf(err)?.details;
+  if (!Array.isArray(details)) return [];
+  return details.flatMap((d) =>
+    d && typeof d === "object" && "path" in d && "message" in d
+      ? [
+          {
+            path: String((d as FieldProblem).path),
+            message: String((d as FieldProblem).message),
+            ...(typeof (d as FieldProblem).line === "number" ? { line: (d as FieldProblem).line } : {}),
+          },
+        ]
+      : [],
+  );
+}
+
+/** Which message explains a failure; the API's own words stay available for the generic case. */
+export function errorKey(err: unknown): { key: MessageKey; message: string } {
+  const status = errorStatus(err);
+  const message = shapeOf(err)?.message ?? (err instanceof Error ? err.message : String(err));
+  const key: MessageKey =
+    status === undefined
+      ? "error_network"
+      : status === 401
+        ? "error_unauthenticated"
+        : status === 403
+          ? "error_forbidden"
+          : status === 404
+            ? "error_not_found"
+            : status === 409
+              ? "error_conflict"
+              : status === 429
+                ? "error_rate_limited"
+                : status === 503
+                  ? "error_unavailable"
+                  : "error_generic";
+  return { key, message };
+}
+
+/** A request id so a retried click is recorded once. */
+export function requestId(): string {
+  return crypto.randomUUID().replace(/-/g, "");
+}

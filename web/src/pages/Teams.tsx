@@ -1,0 +1,375 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useState } from "react";
+import type { ChannelKind, Role } from "../../../functions/core/ports.js";
+import { api, call } from "../api.js";
+import { CHANNEL, roleKey } from "../i18n.js";
+import { useI18n } from "../i18n-react.js";
+import { useCurrentTeam, useMe } from "../session.js";
+import { ErrorNote, Field, fieldError, Loading } from "../ui.js";
+import { CreateTeam, NoTeam } from "./Overview.js";
+
+const ROLES: Role[] = ["manager", "responder", "viewer"];
+const CHANNELS = Object.keys(CHANNEL) as ChannelKind[];
+const SLOTS = ["primary", "backup", "managers"] as const;
+type Slot = (typeof SLOTS)[number];
+
+function Members({ teamId, manager }: { teamId: string; manager: boolean }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const members = useQuery({
+    queryKey: ["members", teamId],
+    queryFn: () => call(api.teams[":teamId"].members.$get({ param: { teamId } })),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["members", teamId] });
+  const change = useMutation({
+    mutationFn: (v: { userId: string; role: Role }) =>
+      call(
+        api.teams[":teamId"].members[":userId"].$patch({
+          param: { teamId, userId: v.userId },
+          json: { role: v.role },
+        }),
+      ),
+    onSettled: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (userId: string) =>
+      call(api.teams[":teamId"].members[":userId"].$delete({ param: { teamId, userId } })),
+    onSettled: refresh,
+  });
+  const [invite, setInvite] = useState({ email: "", name: "", role: "responder" as Role });
+  const [inviteUrl, setInviteUrl] = useState<string | null>(null);
+  const add = useMutation({
+    mutationFn: () => call(api.teams[":teamId"].members.$post({ param: { teamId }, json: invite })),
+    onSuccess: async (m) => {
+      setInviteUrl(m.invite?.url ?? null);
+      setInvite({ email: "", name: "", role: "responder" });
+      await refresh();
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add.mutate();
+  };
+  return (
+    <section aria-labelledby="members-title">
+      <h2 id="members-title">{t("members")}</h2>
+      {members.isLoading && <Loading />}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">{t("email")}</th>
+              <th scope="col">{t("role")}</th>
+              {manager && <th scope="col">{t("remove")}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {(members.data?.items ?? []).map((m) => (
+              <tr key={m.userId}>
+                <td>{m.name}</td>
+                <td className="muted">{m.email}</td>
+                <td>
+                  {manager ? (
+                    <select
+                      aria-label={`${t("role")} ${m.name}`}
+                      value={m.role}
+                      onChange={(e) => change.mutate({ userId: m.userId, role: e.target.value as Role })}
+                    >
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {t(roleKey(r))}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    t(roleKey(m.role))
+                  )}
+                </td>
+                {manager && (
+                  <td>
+                    {m.userId !== me.data?.id && (
+                      <button type="button" className="link" onClick={() => remove.mutate(m.userId)}>
+                        {t("remove")}
+                        <span className="sr-only"> {m.name}</span>
+                      </button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ErrorNote error={members.error ?? change.error ?? remove.error} />
+      {manager && (
+        <form onSubmit={submit} className="card">
+          <h3>{t("invite_member")}</h3>
+          <div className="grid3">
+            <Field label={t("name")} error={fieldError(add.error, "name")}>
+              {(p) => (
+                <input
+                  {...p}
+                  required
+                  value={invite.name}
+                  onChange={(e) => setInvite({ ...invite, name: e.target.value })}
+                />
+              )}
+            </Field>
+            <Field label={t("email")} error={fieldError(add.error, "email")}>
+              {(p) => (
+                <input
+                  {...p}
+                  type="email"
+                  required
+                  value={invite.email}
+                  onChange={(e) => setInvite({ ...invite, email: e.target.value })}
+                />
+              )}
+            </Field>
+            <Field label={t("role")}>
+              {(p) => (
+                <select
+                  {...p}
+                  value={invite.role}
+                  onChange={(e) => setInvite({ ...invite, role: e.target.value as Role })}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(roleKey(r))}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          <ErrorNote error={add.error} />
+          <button type="submit" className="primary" disabled={add.isPending}>
+            {t("invite_member")}
+          </button>
+          {inviteUrl && (
+            <div className="notice" role="status">
+              <p>{t("invite_link_ready")}</p>
+              <code className="break" data-testid="invite-url">
+                {inviteUrl}
+              </code>{" "}
+              <button type="button" onClick={() => void navigator.clipboard?.writeText(inviteUrl)}>
+                {t("copy")}
+              </button>
+            </div>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
+
+interface ContactDraft {
+  userId: string;
+  channel: ChannelKind;
+  target: string;
+  secret: string;
+  masked: string;
+}
+
+function Roster({ teamId, manager }: { teamId: string; manager: boolean }) {
+  const { t, l } = useI18n();
+  const queryClient = useQueryClient();
+  const roster = useQuery({
+    queryKey: ["roster", teamId],
+    queryFn: () => call(api.teams[":teamId"].roster.$get({ param: { teamId } })),
+  });
+  const members = useQuery({
+    queryKey: ["members", teamId],
+    queryFn: () => call(api.teams[":teamId"].members.$get({ param: { teamId } })),
+  });
+  const [draft, setDraft] = useState<Record<Slot, ContactDraft>>(() => {
+    const empty = (): ContactDraft => ({ userId: "", channel: "wecom", target: "", secret: "", masked: "" });
+    return { primary: empty(), backup: empty(), managers: empty() };
+  });
+  useEffect(() => {
+    const data = roster.data;
+    if (!data) return;
+    setDraft((d) => {
+      const next = { ...d };
+      for (const slot of SLOTS) {
+        const c = data[slot];
+        next[slot] = c
+          ? { userId: c.userId, channel: c.channel, target: "", secret: "", masked: c.target }
+          : { userId: "", channel: "wecom", target: "", secret: "", masked: "" };
+      }
+      return next;
+    });
+  }, [roster.data]);
+  const save = useMutation({
+    mutationFn: () => {
+      const body: Partial<
+        Record<Slot, { userId: string; channel: ChannelKind; target?: string; secret?: string }>
+      > = {};
+      for (const slot of SLOTS) {
+        const c = draft[slot];
+        if (!c.userId) continue;
+        body[slot] = {
+          userId: c.userId,
+          channel: c.channel,
+          ...(c.target ? { target: c.target } : {}),
+          ...(c.secret ? { secret: c.secret } : {}),
+        };
+      }
+      return call(api.teams[":teamId"].roster.$put({ param: { teamId }, json: body }));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["roster", teamId] }),
+  });
+  const test = useMutation({
+    mutationFn: () => call(api.teams[":teamId"].roster["test-page"].$post({ param: { teamId } })),
+  });
+  const slotLabel = { primary: t("slot_primary"), backup: t("slot_backup"), managers: t("slot_managers") };
+  const eligible = (slot: Slot) =>
+    (members.data?.items ?? []).filter((m) =>
+      slot === "managers" ? m.role === "manager" : m.role !== "viewer",
+    );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <section aria-labelledby="roster-title">
+      <h2 id="roster-title">{t("roster_title")}</h2>
+      <p className="hint">{t("roster_lead")}</p>
+      {roster.isLoading && <Loading />}
+      <form onSubmit={submit}>
+        {SLOTS.map((slot) => {
+          const c = draft[slot];
+          const set = (patch: Partial<ContactDraft>) =>
+            setDraft((d) => ({ ...d, [slot]: { ...d[slot], ...patch } }));
+          return (
+            <fieldset key={slot} className="card" disabled={!manager}>
+              <legend>{slotLabel[slot]}</legend>
+              <div className="grid3">
+                <Field label={t("person")} error={fieldError(save.error, `${slot}.userId`)}>
+                  {(p) => (
+                    <select {...p} value={c.userId} onChange={(e) => set({ userId: e.target.value })}>
+                      <option value="">{t("not_set")}</option>
+                      {eligible(slot).map((m) => (
+                        <option key={m.userId} value={m.userId}>
+                          {m.name}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field label={t("channel")} error={fieldError(save.error, `${slot}.channel`)}>
+                  {(p) => (
+                    <select
+                      {...p}
+                      value={c.channel}
+                      onChange={(e) => set({ channel: e.target.value as ChannelKind })}
+                    >
+                      {CHANNELS.map((k) => (
+                        <option key={k} value={k}>
+                          {l(CHANNEL[k])}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field
+                  label={t("webhook_url")}
+                  hint={c.masked ? t("webhook_keep", { masked: c.masked }) : undefined}
+                  error={fieldError(save.error, `${slot}.target`)}
+                >
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="url"
+                      inputMode="url"
+                      autoComplete="off"
+                      placeholder={c.masked || "https://"}
+                      value={c.target}
+                      onChange={(e) => set({ target: e.target.value })}
+                    />
+                  )}
+                </Field>
+              </div>
+              <Field label={t("signing_secret")} error={fieldError(save.error, `${slot}.secret`)}>
+                {(p) => (
+                  <input
+                    {...p}
+                    type="password"
+                    autoComplete="off"
+                    value={c.secret}
+                    onChange={(e) => set({ secret: e.target.value })}
+                  />
+                )}
+              </Field>
+            </fieldset>
+          );
+        })}
+        <ErrorNote error={save.error} />
+        {save.isSuccess && (
+          <p role="status" className="ok">
+            {t("saved")}
+          </p>
+        )}
+        {manager && (
+          <button type="submit" className="primary" disabled={save.isPending}>
+            {t("save_roster")}
+          </button>
+        )}
+      </form>
+      {manager && (
+        <div className="card">
+          <h3>{t("test_page")}</h3>
+          <p className="hint">{t("test_page_lead")}</p>
+          <button type="button" onClick={() => test.mutate()} disabled={test.isPending}>
+            {test.isPending ? t("loading") : t("test_page")}
+          </button>
+          <ErrorNote error={test.error} />
+          {test.data && (
+            <div aria-live="polite">
+              <h4>{t("test_page_result")}</h4>
+              {test.data.results.length === 0 ? (
+                <p>{t("no_roster")}</p>
+              ) : (
+                <ul className="list">
+                  {test.data.results.map((r) => (
+                    <li key={r.slot} className={r.ok ? "ok" : "bad"}>
+                      <strong>{slotLabel[r.slot]}</strong> {r.name} · {l(CHANNEL[r.channel])} ·{" "}
+                      <code>{r.target}</code>
+                      <span>
+                        {r.ok ? `✓ ${t("delivered")}` : `✗ ${t("not_delivered")}`}
+                        {r.status !== undefined ? ` · ${t("http_status", { status: r.status })}` : ""} ·{" "}
+                        {t("attempts", { count: r.attempts })} · {r.durationMs} ms
+                        {r.error ? ` · ${r.error}` : ""}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+export default function Teams() {
+  const { t } = useI18n();
+  const { team, loading } = useCurrentTeam();
+  const me = useMe();
+  if (loading) return <Loading />;
+  if (!team) return <NoTeam />;
+  const manager = team.role === "manager";
+  return (
+    <>
+      <h1>
+        {t("teams_title")} · {team.name}
+      </h1>
+      <Members teamId={team.id} manager={manager} />
+      <Roster teamId={team.id} manager={manager} />
+      {me.data?.admin && <CreateTeam />}
+    </>
+  );
+}
