@@ -292,3 +292,88 @@ describe("under load: 200 responders hammer detect, act and resolve on 20 live d
 function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)] as T;
 }
+
+describe("the same request sent ten times at once", () => {
+  it("lands once, and exactly one of the ten is told it was the first", async () => {
+    const { store } = await freshStore();
+    const api = composeApi(store);
+    const server = await listen(api.app);
+    const client = httpClient(server.url, { sockets: 10 });
+    try {
+      const team = await seedTeam(store, RELIABILITY_AUTH, {
+        name: "重试组",
+        people: [{ role: "manager" }, { role: "responder" }],
+      });
+      const [manager, responder] = team.people as [Person, Person];
+      const run = await client.send("POST", `/api/teams/${team.teamId}/drills/run-now`, {
+        cookie: manager.cookie,
+        body: { scenarioId: "push-503" },
+      });
+      const base = `/api/teams/${team.teamId}/drills/${run.json.id}`;
+      for (let round = 0; round < 5; round++) {
+        const requestId = `same-${round}-${randomBytes(4).toString("hex")}`;
+        const answers = await Promise.all(
+          Array.from({ length: 10 }, () =>
+            client.send("POST", `${base}/actions`, {
+              cookie: responder.cookie,
+              body: { action: "escalate", text: "上报", requestId },
+            }),
+          ),
+        );
+        expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+        expect(answers.filter((a) => a.json.duplicate === false)).toHaveLength(1);
+        const stored = (await store.listTimeline(run.json.id)).filter((e) => e.id.endsWith(requestId));
+        expect(stored).toHaveLength(1);
+      }
+    } finally {
+      client.close();
+      await server.close();
+    }
+  }, 60_000);
+});
+
+describe("twenty right flags at once", () => {
+  it("keep the earliest as the drill's one detection time, the time its scorecard measures", async () => {
+    const { store } = await freshStore();
+    const clock = new ShiftedClock();
+    const api = composeApi(store, clock);
+    const server = await listen(api.app);
+    const client = httpClient(server.url, { sockets: 20 });
+    try {
+      const team = await seedTeam(store, RELIABILITY_AUTH, {
+        name: "抢答组",
+        people: [{ role: "manager" }, ...Array.from({ length: 20 }, () => ({ role: "responder" as const }))],
+      });
+      const [manager, ...responders] = team.people as [Person, ...Person[]];
+      const mismatches: string[] = [];
+      for (let round = 0; round < 5; round++) {
+        const run = await client.send("POST", `/api/teams/${team.teamId}/drills/run-now`, {
+          cookie: manager.cookie,
+          body: { scenarioId: "push-503", seed: round },
+        });
+        const drill = await store.getDrill(run.json.id);
+        if (!drill) throw new Error("no drill");
+        const incident = api.service.incidentOf(drill).detection.itemIds;
+        const base = `/api/teams/${team.teamId}/drills/${drill.id}`;
+        clock.advance(SCENARIO_ELAPSED_MS);
+        const answers = await Promise.all(
+          responders.map((r) =>
+            client.send("POST", `${base}/flags`, { cookie: r.cookie, body: { itemIds: [incident[0]] } }),
+          ),
+        );
+        expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+        const earliest = Math.min(
+          ...(await store.listTimeline(drill.id)).filter((e) => e.action === "flag").map((e) => e.at),
+        );
+        const detected = await store.getDrill(drill.id);
+        if (detected?.detectedAt !== earliest)
+          mismatches.push(`${drill.id}: detectedAt ${detected?.detectedAt}, earliest right flag ${earliest}`);
+        expect(detected?.status).toBe("detected");
+      }
+      expect(mismatches).toEqual([]);
+    } finally {
+      client.close();
+      await server.close();
+    }
+  }, 60_000);
+});
