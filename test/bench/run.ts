@@ -76,11 +76,12 @@ async function measure(bench: Bench): Promise<BenchRecord> {
     metrics: [],
     notes: [],
   };
+  let prepared: unknown;
   console.log(
     `\n▶ ${bench.title} (${bench.id}): ${runs} run(s)${bench.isolate ? ", each in a fresh process" : ""}`,
   );
   try {
-    const prepared = bench.prepare ? await bench.prepare(log) : null;
+    prepared = bench.prepare ? await bench.prepare(log) : null;
     const preparedFile = join(scratch, `${bench.id}-prepared.json`);
     writeFileSync(preparedFile, JSON.stringify(prepared ?? null));
     const results: RunResult[] = [];
@@ -104,6 +105,8 @@ async function measure(bench: Bench): Promise<BenchRecord> {
   } catch (err) {
     record.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
     console.error(`  ✗ ${bench.id} did not complete: ${record.error}`);
+  } finally {
+    if (prepared !== undefined) await bench.cleanup?.(prepared);
   }
   return record;
 }

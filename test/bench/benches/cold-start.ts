@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -77,10 +78,13 @@ export const coldStartBench: Bench = {
       const key: string = functions[id]?.Properties.Code.S3Key;
       bundles[handler] = join(outdir, `asset.${key.replace(/\.zip$/, "")}`, "index.mjs");
     }
-    return bundles;
+    return { outdir, bundles };
+  },
+  async cleanup(prepared) {
+    await rm((prepared as { outdir: string }).outdir, { recursive: true, force: true });
   },
   async run({ prepared }) {
-    const bundles = prepared as Record<HandlerName, string>;
+    const { bundles } = prepared as { bundles: Record<HandlerName, string> };
     const metrics: Record<string, number> = {};
     const notes: string[] = [];
     for (const handler of HANDLERS) {

@@ -86,7 +86,7 @@ export const scoringBench: Bench = {
   id: "scoring",
   title: "Scorer and aggregation",
   what: `score() ${DRILLS.toLocaleString("en-US")} synthetic drills (${TEAMS} teams × ${MONTHS} months, every catalog scenario) and aggregate() them by team and month, in a fresh process per run; time judged on CPU time (wall-clock shown too), memory on the peak RSS of that process`,
-  runs: 5,
+  runs: 3,
   isolate: true,
   metrics: [
     {
