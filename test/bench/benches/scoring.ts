@@ -102,6 +102,11 @@ export const scoringBench: Bench = {
     { key: "inputRssMb", label: "RSS with the input built, before scoring", unit: "MB" },
     { key: "peakHeapMb", label: "peak V8 heap used (sampled)", unit: "MB" },
   ],
+  findings: [
+    "Most of the CPU time is garbage collection: all 100,000 scorecards are kept for aggregate(), each with its steps (bilingual labels) and a breakdown of bilingual sentences formatted at scoring time, so the heap grows to several times the input (compare the RSS before scoring with the peak). Scoring itself spends its time matching action texts against rubric terms and formatting that breakdown.",
+    "Fixed on this branch: rubric terms are normalised and their whole-word patterns compiled once per process instead of once per entry and step.",
+    "To meet both budgets: aggregate incrementally, with an accumulator fed one scored drill at a time that keeps only the numbers the figures need (times, totals, pass, step-kind hits, responders), so each scorecard is garbage once folded in; and build the breakdown sentences when a scorecard is shown (web, CSV), not when it is computed: they are a pure function of the scorecard's numbers and the rubric.",
+  ],
   async run() {
     const catalog = await loadCatalog();
     const rubrics = catalog.scenarios.flatMap((s) =>
