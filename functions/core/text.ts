@@ -25,6 +25,40 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+interface Needle {
+  cjk: boolean;
+  needle: string;
+  /** Latin terms only: the whole-word pattern; absent when the term normalises to nothing. */
+  pattern?: RegExp;
+}
+
+/**
+ * Terms come from rubrics, so the same few hundred recur in every drill a scorer sees; normalising
+ * each and compiling its pattern once per process took a tenth of scoring. Bounded, because custom
+ * scenarios bring their own terms.
+ */
+const needles = new Map<string, Needle>();
+const MAX_NEEDLES = 10_000;
+
+function needleOf(term: string): Needle {
+  let found = needles.get(term);
+  if (!found) {
+    if (CJK.test(term)) {
+      found = { cjk: true, needle: normalizeForMatch(term) };
+    } else {
+      const needle = normalizeLatin(term).trim();
+      found = {
+        cjk: false,
+        needle,
+        ...(needle ? { pattern: new RegExp(`(?<![a-z0-9])${escapeRegExp(needle)}(?![a-z0-9])`) } : {}),
+      };
+    }
+    if (needles.size >= MAX_NEEDLES) needles.clear();
+    needles.set(term, found);
+  }
+  return found;
+}
+
 /**
  * Whether `text` mentions any of `terms`. Chinese terms are compared with spacing and width removed,
  * because a disguise spaces characters out; Latin terms must stand as whole words.
@@ -33,15 +67,14 @@ export function containsAnyTerm(text: string, terms: readonly string[]): boolean
   let stripped: string | undefined;
   let latin: string | undefined;
   return terms.some((term) => {
-    if (CJK.test(term)) {
-      const needle = normalizeForMatch(term);
+    const { cjk, needle, pattern } = needleOf(term);
+    if (cjk) {
       stripped ??= normalizeForMatch(text);
       return needle.length > 0 && stripped.includes(needle);
     }
-    const needle = normalizeLatin(term).trim();
-    if (needle.length === 0) return false;
+    if (!pattern) return false;
     latin ??= normalizeLatin(text);
-    return new RegExp(`(?<![a-z0-9])${escapeRegExp(needle)}(?![a-z0-9])`).test(latin);
+    return pattern.test(latin);
   });
 }
 

@@ -50,6 +50,11 @@ export interface Bench {
   /** Once, in the runner, before the runs (e.g. building the bundles every run imports). */
   prepare?: (log: (line: string) => void) => Promise<unknown>;
   run(context: BenchContext): Promise<RunResult>;
+  /**
+   * Written by hand from a profile of a missed budget: where the time goes and what would close the
+   * gap. Words, not figures (those come from the runs), so a later run cannot contradict it silently.
+   */
+  findings?: string[];
   /** After the last run, with what `prepare` returned (e.g. removing a build directory). */
   cleanup?: (prepared: unknown) => Promise<void>;
 }

@@ -40,7 +40,13 @@ const verdict = (pass: boolean | null) => (pass === null ? "" : pass ? "**PASS**
 const when = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 const machineKey = (m: Machine) => JSON.stringify(m);
 
-export function render(records: readonly BenchRecord[], pending: readonly string[]): string {
+/** What a report shows beside the figures: the budgets not measured yet, and per bench what its profile showed. */
+export interface ReportText {
+  pending: readonly string[];
+  findings: Readonly<Record<string, readonly string[]>>;
+}
+
+export function render(records: readonly BenchRecord[], text: ReportText): string {
   const machines = [...new Map(records.map((r) => [machineKey(r.machine), r.machine])).values()];
   const lines: string[] = [
     "# Benchmarks",
@@ -99,16 +105,22 @@ export function render(records: readonly BenchRecord[], pending: readonly string
     if (r.error) lines.push("```", r.error, "```", "");
     for (const note of r.notes) lines.push(`- ${note}`);
     if (r.notes.length) lines.push("");
+    const findings = text.findings[r.id] ?? [];
+    if (findings.length) {
+      lines.push("Where the time goes, and what would close the gap:", "");
+      for (const f of findings) lines.push(`- ${f}`);
+      lines.push("");
+    }
   }
-  if (pending.length) {
+  if (text.pending.length) {
     lines.push("## Not measured yet", "");
-    for (const p of pending) lines.push(`- ${p}`);
+    for (const p of text.pending) lines.push(`- ${p}`);
     lines.push("");
   }
   lines.push(`${DATA_START}\n${JSON.stringify(records)}\n${DATA_END}`, "");
   return lines.join("\n");
 }
 
-export function writeReport(file: string, records: readonly BenchRecord[], pending: readonly string[]) {
-  writeFileSync(file, render(records, pending));
+export function writeReport(file: string, records: readonly BenchRecord[], text: ReportText) {
+  writeFileSync(file, render(records, text));
 }

@@ -8,7 +8,7 @@ import { type Bench, format, judgedValue, machine, meets, type RunResult, summar
 import { type BenchRecord, budgetValue, readRecords, writeReport } from "./report.js";
 
 /**
- * `npm run bench [-- --only generator,planner] [--runs 3] [--no-write]`: runs the benchmarks, prints a
+ * `npm run bench [-- --only generator,planner] [--runs 3] [--no-write | --report-only]`: runs the benchmarks, prints a
  * PASS/FAIL line per budget and writes BENCHMARKS.md at the repository root. A partial run replaces
  * only its own benchmarks' figures in the file.
  */
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     only: { type: "string" },
     runs: { type: "string" },
     "no-write": { type: "boolean", default: false },
+    /** Re-renders BENCHMARKS.md from the figures it holds (after editing a bench's findings), running nothing. */
+    "report-only": { type: "boolean", default: false },
   },
 });
 const only = values.only
@@ -37,7 +39,11 @@ if (runsOverride !== undefined && !(Number.isInteger(runsOverride) && runsOverri
   process.exit(2);
 }
 
-const selected = BENCHES.filter((b) => !only || only.includes(b.id));
+const selected = values["report-only"] ? [] : BENCHES.filter((b) => !only || only.includes(b.id));
+const reportText = {
+  pending: PENDING,
+  findings: Object.fromEntries(BENCHES.map((b) => [b.id, b.findings ?? []])),
+};
 const scratch = mkdtempSync(join(tmpdir(), "yanlian-bench-"));
 
 /** A run in a fresh Node process with tsx, as `npm run bench` itself runs. */
@@ -76,11 +82,12 @@ async function measure(bench: Bench): Promise<BenchRecord> {
     metrics: [],
     notes: [],
   };
+  let prepared: unknown;
   console.log(
     `\n▶ ${bench.title} (${bench.id}): ${runs} run(s)${bench.isolate ? ", each in a fresh process" : ""}`,
   );
   try {
-    const prepared = bench.prepare ? await bench.prepare(log) : null;
+    prepared = bench.prepare ? await bench.prepare(log) : null;
     const preparedFile = join(scratch, `${bench.id}-prepared.json`);
     writeFileSync(preparedFile, JSON.stringify(prepared ?? null));
     const results: RunResult[] = [];
@@ -104,6 +111,8 @@ async function measure(bench: Bench): Promise<BenchRecord> {
   } catch (err) {
     record.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
     console.error(`  ✗ ${bench.id} did not complete: ${record.error}`);
+  } finally {
+    if (prepared !== undefined) await bench.cleanup?.(prepared);
   }
   return record;
 }
@@ -138,7 +147,7 @@ if (!values["no-write"]) {
     return i < 0 ? BENCHES.length : i;
   };
   const merged = [...previous, ...records].sort((a, b) => order(a.id) - order(b.id));
-  writeReport(REPORT, merged, PENDING);
+  writeReport(REPORT, merged, reportText);
   console.log(`\nWrote ${REPORT}`);
 }
 process.exit(failed > 0 ? 1 : 0);

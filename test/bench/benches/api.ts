@@ -100,6 +100,11 @@ export const apiBench: Bench = {
     { key: "loadP99Ms", label: `latency p99 at ${LOAD.connections} clients`, unit: "ms" },
     { key: "loadErrors", label: "non-2xx and errors under load", unit: "", digits: 0 },
   ],
+  findings: [
+    "A flag makes two DynamoDB round trips in sequence where the baseline makes one: first the drill and the caller's membership (two GetItems, in parallel) to authorise it, check that the drill is live and that the flagged items are on screen at this moment; then the timeline entry (one conditional PutItem). The trace above shows DynamoDB in flight for most of the request; the app (session check, zod validation, Hono, the target check) and HTTP are the smaller part. That sequence, not overhead in the app, is what the ratio measures.",
+    "Fixed on this branch: every flag after the first detection also sent the conditional UpdateItem that records detection, bound to fail because the drill just read was already detected; and every timeline entry was a two-item TransactWriteItems (the entry plus a guard on its id) even when the server had just drawn the id at random. Now the write is skipped when the drill already shows the time, and a server-drawn id is stored with one conditional PutItem (a client's requestId keeps its guard). A flag went from four DynamoDB calls including a transaction to three plain ones; transactions on one drill's partition had also serialised concurrent responders.",
+    "To reach 1.5: let the write carry the authorisation. One TransactWriteItems with a ConditionCheck on the membership item (a role that may respond) and one on the drill item (status live), plus the entry's Put; the drill's immutable part (scenario snapshot, seed, injection time) comes from the per-process cache the service already keeps per drill for incidents, for the target check. A flag becomes one round trip, and a refused condition is explained by a read on the error path only. DynamoDB Local runs transactions slower than single writes, so this must be measured here before the budget is claimed.",
+  ],
   async run() {
     const clock = new ShiftedClock();
     const product = await startProduct({ clock });

@@ -9,7 +9,9 @@ const SCHEDULES = 200;
 /** Four schedules fall due together every 200 ms for 10 s: bursts, as a month's plans of many teams make. */
 const BURST = 4;
 const GAP_MS = 200;
-const LEAD_MS = 1_000;
+/** Time to write the schedules before the first falls due: a loaded DynamoDB Local takes ~20 ms a write. */
+const LEAD_MS = 2_000;
+const WRITE_ALLOWANCE_MS = 40;
 
 type Product = Awaited<ReturnType<typeof startProduct>>;
 
@@ -17,7 +19,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Moves each named schedule to its measured moment; one at a time, as a loaded DynamoDB Local refuses floods. */
 async function dueSoon(product: Product, names: string[], payloadOf: (i: number) => object) {
-  const first = Date.now() + LEAD_MS + names.length * 15;
+  const first = Date.now() + LEAD_MS + names.length * WRITE_ALLOWANCE_MS;
   const dueOf = (i: number) => first + Math.floor(i / BURST) * GAP_MS;
   for (const [i, name] of names.entries()) {
     await product.store.putSchedule({
