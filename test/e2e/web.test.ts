@@ -245,6 +245,13 @@ async function runRaid(page: Page, copy: Copy): Promise<string> {
   await shot(page, `${p}-04-program-form`);
   await page.getByRole("button", { name: copy.saveProgram }).click();
   await page.getByText(copy.programCreated).waitFor();
+  if (copy.lang === "en") {
+    // Editing sends the stored version back; the night drills opt-in is one of the rules it changes.
+    await page.getByRole("button", { name: "Edit program" }).click();
+    await page.getByRole("checkbox", { name: /Allow night drills/ }).check();
+    await page.getByRole("button", { name: copy.saveProgram }).click();
+    await page.getByText("Saved.", { exact: true }).waitFor();
+  }
   await shot(page, `${p}-05-programs`);
 
   await page.getByRole("link", { name: nav(copy, "scenarios"), exact: true }).click();

@@ -18,7 +18,7 @@ stimuli:
     surface: group_chat
     kind: message
     at: 0s
-    author: { role: member }
+    author: { pool: member }
     text:
       zh: 进这个群领免费资料 https://example.com/join
       en: Join this group for free material https://example.com/join
