@@ -534,12 +534,12 @@ export class DrillService {
       throw err;
     });
     const others = timeline.filter((e) => e.id !== record.id);
-    const scorecard = await this.scoreAndStore(resolved, [...others, record]);
+    const scored = await this.scoreAndStore(resolved, [...others, record]);
     await this.announce([
-      this.event(resolved, DETAIL_TYPES.resolved, now, { by: caller.userId }),
-      this.scoredEvent(resolved, scorecard),
+      this.event(scored.drill, DETAIL_TYPES.resolved, now, { by: caller.userId }),
+      this.scoredEvent(scored.drill, scored.record),
     ]);
-    return { drill: resolved, scorecard };
+    return { drill: scored.drill, scorecard: scored.record };
   }
 
   /**
@@ -569,14 +569,14 @@ export class DrillService {
       return { drill: closed, scorecard: null };
     const existing = await this.store.getScorecard(drillId);
     if (existing) return { drill: closed, scorecard: existing };
-    const scorecard = await this.scoreAndStore(closed, await this.store.listTimeline(drillId));
+    const scored = await this.scoreAndStore(closed, await this.store.listTimeline(drillId));
     if (closed.status === "timed_out") {
       await this.announce([
-        this.event(closed, DETAIL_TYPES.timedOut, closed.closedAt ?? this.now()),
-        this.scoredEvent(closed, scorecard),
+        this.event(scored.drill, DETAIL_TYPES.timedOut, closed.closedAt ?? this.now()),
+        this.scoredEvent(scored.drill, scored.record),
       ]);
     }
-    return { drill: closed, scorecard };
+    return { drill: scored.drill, scorecard: scored.record };
   }
 
   private scoredEvent(drill: Drill, record: ScorecardRecord): DomainEvent {
@@ -589,13 +589,23 @@ export class DrillService {
     });
   }
 
-  private async scoreAndStore(drill: Drill, timeline: readonly TimelineRecord[]): Promise<ScorecardRecord> {
+  /**
+   * Scores the drill and keeps its one detection time in step with the scorecard. The drill's
+   * `detectedAt` is written by whichever right flag's conditional write lands first, which under
+   * concurrency (or after a request that stored its flag and then failed) need not be the earliest
+   * right flag on the timeline; the scorecard, a pure function of the timeline, is the truth.
+   */
+  private async scoreAndStore(
+    drill: Drill,
+    timeline: readonly TimelineRecord[],
+  ): Promise<{ drill: Drill; record: ScorecardRecord }> {
     const incident = this.incidentOf(drill);
     const closedAt = drill.closedAt ?? this.now();
     // Nothing after the drill closed counts, whatever order the writes landed in.
     const entries = responderEntries(timeline).filter((e) => e.at <= closedAt);
-    const card = score(incident.rubric, { injectedAt: drill.injectedAt ?? drill.plannedAt, entries });
-    return this.store.putScorecard({
+    const injectedAt = drill.injectedAt ?? drill.plannedAt;
+    const card = score(incident.rubric, { injectedAt, entries });
+    const record = await this.store.putScorecard({
       drillId: drill.id,
       teamId: drill.teamId,
       scenarioId: drill.scenario.id,
@@ -605,6 +615,22 @@ export class DrillService {
       scoredAt: this.now(),
       scorecard: card,
     });
+    // The stored scorecard, not this one: a racing resolver or closer may have stored theirs first.
+    const { timeToDetect, detectedBy } = record.scorecard;
+    if (timeToDetect === null || detectedBy === null) return { drill, record };
+    const detectedAt = injectedAt + Math.round(timeToDetect * 1000);
+    if (drill.detectedAt === detectedAt && drill.detectedBy === detectedBy) return { drill, record };
+    try {
+      const synced = await this.store.transitionDrill(drill.id, [drill.status], drill.status, {
+        detectedAt,
+        detectedBy,
+      });
+      return { drill: synced, record };
+    } catch (err) {
+      // The drill moved on (an abort cannot follow a close, so nothing should): keep the scorecard.
+      if (!(err instanceof ConflictError)) throw err;
+      return { drill, record };
+    }
   }
 
   async abort(caller: Caller, teamId: string, drillId: string, reason: string) {

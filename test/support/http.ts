@@ -7,7 +7,14 @@ import { createChannelSender } from "../../functions/adapters/channels/sender.js
 import { cryptoEntropy } from "../../functions/adapters/system.js";
 import { type AuthConfig, SESSION_COOKIE } from "../../functions/api/auth.js";
 import { compose } from "../../functions/api/compose.js";
-import type { Clock, Membership, Role, Store } from "../../functions/core/ports.js";
+import {
+  type Clock,
+  ConflictError,
+  type Membership,
+  type Role,
+  type Store,
+  StoreUnavailableError,
+} from "../../functions/core/ports.js";
 import { builtInScenarios } from "./drills.js";
 
 /** The real clock, moved forward on demand: responders act at server speed while the scenario has had time to unfold. */
@@ -168,10 +175,12 @@ export async function seedTeam(
     people.push({ userId, name, role: p.role, cookie: await sessionCookie(auth, userId, name) });
   }
   // Users are independent items: writing a few at a time keeps a 200-person seed to a second or two.
-  await inBatches(memberships, 20, (m) =>
-    store.createUser(
-      { id: m.userId, email: m.email, name: m.name, admin: false, lang: "zh", createdAt: now },
-      { email: m.email, userId: m.userId, passwordHash: "unusable" },
+  await inBatches(memberships, 10, (m) =>
+    patiently(() =>
+      store.createUser(
+        { id: m.userId, email: m.email, name: m.name, admin: false, lang: "zh", createdAt: now },
+        { email: m.email, userId: m.userId, passwordHash: "unusable" },
+      ),
     ),
   );
   const [first, ...rest] = memberships;
@@ -188,8 +197,24 @@ export async function seedTeam(
     },
     first,
   );
-  await inBatches(rest, 20, (m) => store.putMembership(m));
+  await inBatches(rest, 10, (m) => patiently(() => store.putMembership(m)));
   return { teamId, people };
+}
+
+/**
+ * Setting the scene must not fail because two busy cores made DynamoDB Local slow for a moment: a
+ * write that timed out is tried again, and one that had landed after all (a conflict) counts as done.
+ */
+async function patiently(write: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (err) {
+      if (attempt > 1 && err instanceof ConflictError) return;
+      if (!(err instanceof StoreUnavailableError) || attempt >= 4) throw err;
+      await new Promise((done) => setTimeout(done, 500 * attempt));
+    }
+  }
 }
 
 /** Runs `body` with at most `width` at a time: enough to exercise concurrency without drowning two cores. */
