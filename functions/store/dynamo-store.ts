@@ -882,6 +882,9 @@ const UNAVAILABLE_NAMES = new Set([
   "ProvisionedThroughputExceededException",
   "ThrottlingException",
   "RequestLimitExceeded",
+  // A plain write that met a transaction in flight on the same item (a resolve, say): AWS's advice is
+  // to send it again, which is what a 503 with Retry-After tells the client, with its requestId.
+  "TransactionConflictException",
 ]);
 
 const UNAVAILABLE_CODES = new Set([

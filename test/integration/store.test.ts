@@ -178,6 +178,7 @@ describe("error mapping", () => {
       awsError("ServiceUnavailable"),
       awsError("InternalServerError"),
       awsError("ProvisionedThroughputExceededException"),
+      awsError("TransactionConflictException", { $metadata: { httpStatusCode: 400 } }),
       awsError("SomethingNew", { $metadata: { httpStatusCode: 503 } }),
     ]) {
       expect(toStoreError(err), err.message).toBeInstanceOf(StoreUnavailableError);
