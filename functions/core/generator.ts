@@ -123,9 +123,30 @@ class PeoplePool {
     return chosen;
   }
 
+  /**
+   * Same draws and result as `take(role, 1)`, without copying the free names: a busy group takes
+   * one newcomer at a time.
+   */
   takeOne(role: AuthorRole, rng: Rng = this.rng): Localized {
-    const [name] = this.take(role, 1, rng);
+    const source = this.source(role);
+    let free = 0;
+    for (const n of source) if (!this.used.has(n.zh)) free++;
+    let name: Localized | undefined;
+    if (free > 0) {
+      let skip = rng.int(0, free - 1);
+      for (const n of source) {
+        if (this.used.has(n.zh)) continue;
+        if (skip-- === 0) {
+          name = n;
+          break;
+        }
+      }
+    } else {
+      const base = rng.pick(source);
+      name = { zh: `${base.zh}1`, en: `${base.en}1` };
+    }
     if (!name) throw new Error(`no ${role} name left`);
+    this.used.add(name.zh);
     return name;
   }
 
@@ -209,6 +230,12 @@ function fillNoise(
   }
   return fillLocalized(line, vars, values);
 }
+
+/**
+ * A Latin letter, digit or common CJK ideograph survives normalizeForMatch, so a term holding one
+ * needs no normalizing just to learn it is not empty.
+ */
+const MATCHABLE = /[A-Za-z0-9\u4e00-\u9fff]/;
 
 const joinText = (name: Localized, inviter?: Localized): Localized =>
   inviter
@@ -369,6 +396,7 @@ export function generate(
   drafts.sort((a, b) => a.at - b.at || a.order - b.order);
   const items: FeedItem[] = drafts.map((d) => ({ id: idRng.id("it-"), at: d.at, ...d.item }));
 
+  const staffIds = new Set(staff.map((s) => s.id));
   const stimulusItems = (ids: readonly string[]) =>
     items.filter((it) => "stimulus" in it.origin && ids.includes(it.origin.stimulus));
   const resolveTarget = (t: NonNullable<Scenario["steps"][number]["target"]>): RubricTarget => {
@@ -380,14 +408,14 @@ export function generate(
         ? [...new Set(chosen.map((it) => it.authorId).filter((id): id is string => id !== undefined))]
         : chosen.map((it) => it.id);
     // Staff and the client are never a legitimate target of "all raiders" style rules.
-    const safe = t.by === "author" && t.noise ? ids.filter((id) => !staff.some((s) => s.id === id)) : ids;
+    const safe = t.by === "author" && t.noise ? ids.filter((id) => !staffIds.has(id)) : ids;
     return { ids: safe, by: t.by, match: t.match };
   };
   const terms = (list?: string[]): string[] | undefined => {
     if (!list) return undefined;
     const out = new Set<string>();
     for (const t of list) for (const lang of ["zh", "en"] as const) out.add(fill(t, vars, lang));
-    return [...out].filter((t) => normalizeForMatch(t).length > 0);
+    return [...out].filter((t) => MATCHABLE.test(t) || normalizeForMatch(t).length > 0);
   };
 
   const detectionIds = stimulusItems(scenario.detection.stimuli).map((it) => it.id);

@@ -67,8 +67,9 @@ export class Rng {
 
   /** An opaque id that reveals nothing about order or kind. */
   id(prefix: string): string {
-    const a = this.int(0, 0xffff).toString(16).padStart(4, "0");
-    const b = this.int(0, 0xffff).toString(16).padStart(4, "0");
-    return `${prefix}${a}${b}`;
+    // Two 16-bit draws, high then low, printed as one zero-padded 8-digit hex number.
+    const high = this.int(0, 0xffff);
+    const low = this.int(0, 0xffff);
+    return prefix + (high * 0x10000 + low).toString(16).padStart(8, "0");
   }
 }
