@@ -159,7 +159,11 @@ interface Draft {
   at: number;
   /** Random tie-break: items released at the same moment (one push of several articles) come in any order. */
   order: number;
-  item: Omit<FeedItem, "id" | "at">;
+  /**
+   * Built with `id` and `at` as its first keys, so the serialized key order is the feed's; both
+   * are set once the feed is sorted (a copy of every item just to prepend them was a tenth of a raid).
+   */
+  item: FeedItem;
 }
 
 const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -394,7 +398,11 @@ export function generate(
   }
 
   drafts.sort((a, b) => a.at - b.at || a.order - b.order);
-  const items: FeedItem[] = drafts.map((d) => ({ id: idRng.id("it-"), at: d.at, ...d.item }));
+  const items: FeedItem[] = drafts.map((d) => {
+    d.item.id = idRng.id("it-");
+    d.item.at = d.at;
+    return d.item;
+  });
 
   const staffIds = new Set(staff.map((s) => s.id));
   const stimulusItems = (ids: readonly string[]) =>
@@ -505,6 +513,8 @@ function stimulusItem(
 ): Draft["item"] {
   const text = fillLocalized(template, vars, each);
   const item: Draft["item"] = {
+    id: "",
+    at: 0,
     surface: stimulus.surface,
     kind: stimulus.kind,
     text,
@@ -558,6 +568,8 @@ function noiseItem(
         const inviter = rng.chance(0.5) ? rng.pick(members).name : undefined;
         members.push(newcomer);
         return {
+          id: "",
+          at: 0,
           surface,
           kind: "join",
           authorId: newcomer.id,
@@ -568,6 +580,8 @@ function noiseItem(
       if (roll < 10) {
         const card = rng.pick(corpora.groupCards);
         return {
+          id: "",
+          at: 0,
           surface,
           kind: "card",
           authorId: rng.pick(members).id,
@@ -581,6 +595,8 @@ function noiseItem(
       }
       if (roll < 18)
         return {
+          id: "",
+          at: 0,
           surface,
           kind: "message",
           authorId: rng.pick(staff).id,
@@ -588,6 +604,8 @@ function noiseItem(
           origin,
         };
       return {
+        id: "",
+        at: 0,
         surface,
         kind: "message",
         authorId: rng.pick(members).id,
@@ -600,10 +618,21 @@ function noiseItem(
         .sample(corpora.articleParagraphs, rng.int(3, 5))
         .map((p) => fillNoise(p, rng, vars, members, staff));
       const title = fillNoise(rng.pick(corpora.articleTitles), rng, vars, members, staff);
-      return { surface, kind: "article", title, text: paragraphs[0] ?? title, paragraphs, origin };
+      return {
+        id: "",
+        at: 0,
+        surface,
+        kind: "article",
+        title,
+        text: paragraphs[0] ?? title,
+        paragraphs,
+        origin,
+      };
     }
     case "comments":
       return {
+        id: "",
+        at: 0,
         surface,
         kind: "comment",
         authorId: rng.pick(members).id,
@@ -612,6 +641,8 @@ function noiseItem(
       };
     case "client_dm":
       return {
+        id: "",
+        at: 0,
         surface,
         kind: "dm",
         authorId: client.id,
@@ -620,6 +651,8 @@ function noiseItem(
       };
     case "account_console":
       return {
+        id: "",
+        at: 0,
         surface,
         kind: "console",
         text: fillNoise(rng.pick(corpora.consoleEvents), rng, vars, members, staff),
