@@ -411,10 +411,15 @@ export function generate(
     let chosen = t.stimuli ? stimulusItems(t.stimuli) : [];
     if (t.noise)
       chosen = chosen.concat(items.filter((it) => "noise" in it.origin && it.origin.noise === t.noise));
-    const ids =
-      t.by === "author"
-        ? [...new Set(chosen.map((it) => it.authorId).filter((id): id is string => id !== undefined))]
-        : chosen.map((it) => it.id);
+    let ids: string[];
+    if (t.by === "author") {
+      // Each author once, in feed order; a raid's rule spans every item of the group.
+      const authors = new Set<string>();
+      for (const it of chosen) if (it.authorId !== undefined) authors.add(it.authorId);
+      ids = [...authors];
+    } else {
+      ids = chosen.map((it) => it.id);
+    }
     // Staff and the client are never a legitimate target of "all raiders" style rules.
     const safe = t.by === "author" && t.noise ? ids.filter((id) => !staffIds.has(id)) : ids;
     return { ids: safe, by: t.by, match: t.match };
