@@ -31,10 +31,13 @@ function valueIn(value: ParamValue, lang: Lang): string {
 type Compiled = readonly string[];
 
 const compiled = new Map<string, Compiled>();
+/** The catalog and corpora are a fixed set of templates, but playtested drafts add new ones for as long as the process runs. */
+const COMPILED_LIMIT = 20_000;
 
 function compile(text: string): Compiled {
   let parts = compiled.get(text);
   if (!parts) {
+    if (compiled.size >= COMPILED_LIMIT) compiled.clear();
     // Capturing split keeps the names: literal, name, literal, …, literal.
     parts = text.split(/\{([A-Za-z][A-Za-z0-9]*)\}/);
     compiled.set(text, parts);
