@@ -23,15 +23,47 @@ function valueIn(value: ParamValue, lang: Lang): string {
   return value[lang];
 }
 
-export function fill(text: string, vars: Vars, lang: Lang): string {
-  return text.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    return value === undefined ? whole : valueIn(value, lang);
-  });
+/**
+ * A template split once into its literal text (even indexes) and placeholder names (odd indexes).
+ * An incident fills thousands of texts from a few hundred fixed templates, and a regex replace on
+ * every fill was most of the generator's time.
+ */
+type Compiled = readonly string[];
+
+const compiled = new Map<string, Compiled>();
+/** The catalog and corpora are a fixed set of templates, but playtested drafts add new ones for as long as the process runs. */
+const COMPILED_LIMIT = 20_000;
+
+function compile(text: string): Compiled {
+  let parts = compiled.get(text);
+  if (!parts) {
+    if (compiled.size >= COMPILED_LIMIT) compiled.clear();
+    // Capturing split keeps the names: literal, name, literal, …, literal.
+    parts = text.split(/\{([A-Za-z][A-Za-z0-9]*)\}/);
+    compiled.set(text, parts);
+  }
+  return parts;
 }
 
-function fillLocalized(text: Localized, vars: Vars): Localized {
-  return { zh: fill(text.zh, vars, "zh"), en: fill(text.en, vars, "en") };
+/**
+ * Replaces each `{name}` with its value; unknown names stay as written. `over` holds values that
+ * shadow `vars` for one fill, so a noise line's own numbers need no copy of the incident's variables.
+ */
+export function fill(text: string, vars: Vars, lang: Lang, over?: Vars): string {
+  const parts = compile(text);
+  if (parts.length === 1) return text;
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
+    const value = over !== undefined && Object.hasOwn(over, name) ? over[name] : vars[name];
+    out += value === undefined ? `{${name}}` : valueIn(value, lang);
+    out += parts[i + 1] as string;
+  }
+  return out;
+}
+
+function fillLocalized(text: Localized, vars: Vars, over?: Vars): Localized {
+  return { zh: fill(text.zh, vars, "zh", over), en: fill(text.en, vars, "en", over) };
 }
 
 const FULLWIDTH_OFFSET = 0xfee0;
@@ -94,9 +126,30 @@ class PeoplePool {
     return chosen;
   }
 
+  /**
+   * Same draws and result as `take(role, 1)`, without copying the free names: a busy group takes
+   * one newcomer at a time.
+   */
   takeOne(role: AuthorRole, rng: Rng = this.rng): Localized {
-    const [name] = this.take(role, 1, rng);
+    const source = this.source(role);
+    let free = 0;
+    for (const n of source) if (!this.used.has(n.zh)) free++;
+    let name: Localized | undefined;
+    if (free > 0) {
+      let skip = rng.int(0, free - 1);
+      for (const n of source) {
+        if (this.used.has(n.zh)) continue;
+        if (skip-- === 0) {
+          name = n;
+          break;
+        }
+      }
+    } else {
+      const base = rng.pick(source);
+      name = { zh: `${base.zh}1`, en: `${base.en}1` };
+    }
     if (!name) throw new Error(`no ${role} name left`);
+    this.used.add(name.zh);
     return name;
   }
 
@@ -109,7 +162,11 @@ interface Draft {
   at: number;
   /** Random tie-break: items released at the same moment (one push of several articles) come in any order. */
   order: number;
-  item: Omit<FeedItem, "id" | "at">;
+  /**
+   * Built with `id` and `at` as its first keys, so the serialized key order is the feed's; both
+   * are set once the feed is sorted (a copy of every item just to prepend them was a tenth of a raid).
+   */
+  item: FeedItem;
 }
 
 const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -131,12 +188,22 @@ function placeholdersOf(line: NoiseLine): string[] {
   return names;
 }
 
-/** Fills the everyday placeholders of a noise line with one value shared by both languages. */
-function fillNoise(line: NoiseLine, rng: Rng, vars: Vars, members: Person[], staff: Person[]): Localized {
+/**
+ * Fills the everyday placeholders of a noise line with one value shared by both languages.
+ * `over` shadows `vars` (a repeated stimulus's `{each}`), and the line's own values shadow both.
+ */
+function fillNoise(
+  line: NoiseLine,
+  rng: Rng,
+  vars: Vars,
+  members: Person[],
+  staff: Person[],
+  over?: Vars,
+): Localized {
   const names = placeholdersOf(line);
   // Most lines name no placeholder at all; those need no copy of the incident's variables.
   if (names.length === 0) return { zh: line.zh, en: line.en };
-  const values: Vars = { ...vars };
+  const values: Vars = over ? { ...over } : {};
   for (const name of names) {
     switch (name) {
       case "member":
@@ -168,8 +235,14 @@ function fillNoise(line: NoiseLine, rng: Rng, vars: Vars, members: Person[], sta
         break;
     }
   }
-  return fillLocalized(line, values);
+  return fillLocalized(line, vars, values);
 }
+
+/**
+ * A Latin letter, digit or common CJK ideograph survives normalizeForMatch, so a term holding one
+ * needs no normalizing just to learn it is not empty.
+ */
+const MATCHABLE = /[A-Za-z0-9\u4e00-\u9fff]/;
 
 const joinText = (name: Localized, inviter?: Localized): Localized =>
   inviter
@@ -284,19 +357,21 @@ export function generate(
       : [{ index: 0 }];
     for (const { person, index } of repeats) {
       const at = stimulus.forEach ? base + stimulusRng.int(0, stimulus.spread) : base;
-      const local: Vars = person ? { ...vars, each: person.name, index: index + 1 } : vars;
+      // Shadows the incident's variables for this repeat; copying them per repeat was a sixth of a raid's time.
+      const each: Vars | undefined = person ? { each: person.name, index: index + 1 } : undefined;
       const author = resolveAuthor(stimulus, person, personParams, members, staff, clientPerson, stimulusRng);
-      const everyday = (line: NoiseLine) => fillNoise(line, stimulusRng, local, members, staff);
       push(
         at,
         stimulusItem(
           stimulus,
           nextVariant() ?? (stimulus.text as Localized),
-          local,
+          vars,
+          each,
           stimulusRng,
           corpora,
           author,
-          everyday,
+          members,
+          staff,
         ),
       );
     }
@@ -326,27 +401,37 @@ export function generate(
   }
 
   drafts.sort((a, b) => a.at - b.at || a.order - b.order);
-  const items: FeedItem[] = drafts.map((d) => ({ id: idRng.id("it-"), at: d.at, ...d.item }));
+  const items: FeedItem[] = drafts.map((d) => {
+    d.item.id = idRng.id("it-");
+    d.item.at = d.at;
+    return d.item;
+  });
 
+  const staffIds = new Set(staff.map((s) => s.id));
   const stimulusItems = (ids: readonly string[]) =>
     items.filter((it) => "stimulus" in it.origin && ids.includes(it.origin.stimulus));
   const resolveTarget = (t: NonNullable<Scenario["steps"][number]["target"]>): RubricTarget => {
     let chosen = t.stimuli ? stimulusItems(t.stimuli) : [];
     if (t.noise)
       chosen = chosen.concat(items.filter((it) => "noise" in it.origin && it.origin.noise === t.noise));
-    const ids =
-      t.by === "author"
-        ? [...new Set(chosen.map((it) => it.authorId).filter((id): id is string => id !== undefined))]
-        : chosen.map((it) => it.id);
+    let ids: string[];
+    if (t.by === "author") {
+      // Each author once, in feed order; a raid's rule spans every item of the group.
+      const authors = new Set<string>();
+      for (const it of chosen) if (it.authorId !== undefined) authors.add(it.authorId);
+      ids = [...authors];
+    } else {
+      ids = chosen.map((it) => it.id);
+    }
     // Staff and the client are never a legitimate target of "all raiders" style rules.
-    const safe = t.by === "author" && t.noise ? ids.filter((id) => !staff.some((s) => s.id === id)) : ids;
+    const safe = t.by === "author" && t.noise ? ids.filter((id) => !staffIds.has(id)) : ids;
     return { ids: safe, by: t.by, match: t.match };
   };
   const terms = (list?: string[]): string[] | undefined => {
     if (!list) return undefined;
     const out = new Set<string>();
     for (const t of list) for (const lang of ["zh", "en"] as const) out.add(fill(t, vars, lang));
-    return [...out].filter((t) => normalizeForMatch(t).length > 0);
+    return [...out].filter((t) => MATCHABLE.test(t) || normalizeForMatch(t).length > 0);
   };
 
   const detectionIds = stimulusItems(scenario.detection.stimuli).map((it) => it.id);
@@ -427,30 +512,36 @@ function stimulusItem(
   stimulus: Stimulus,
   template: Localized,
   vars: Vars,
+  each: Vars | undefined,
   rng: Rng,
   corpora: Corpora,
   author: Person | undefined,
-  everyday: (line: NoiseLine) => Localized,
+  members: Person[],
+  staff: Person[],
 ): Draft["item"] {
-  const text = fillLocalized(template, vars);
+  const text = fillLocalized(template, vars, each);
   const item: Draft["item"] = {
+    id: "",
+    at: 0,
     surface: stimulus.surface,
     kind: stimulus.kind,
     text,
     origin: { stimulus: stimulus.id },
   };
   if (author) item.authorId = author.id;
-  if (stimulus.title) item.title = fillLocalized(stimulus.title, vars);
+  if (stimulus.title) item.title = fillLocalized(stimulus.title, vars, each);
   if (stimulus.card)
     item.card = {
-      name: fillLocalized(stimulus.card.name, vars),
-      note: fillLocalized(stimulus.card.note, vars),
+      name: fillLocalized(stimulus.card.name, vars, each),
+      note: fillLocalized(stimulus.card.note, vars, each),
     };
   if (stimulus.body) {
     const count = rng.int(stimulus.body.paragraphs.min, stimulus.body.paragraphs.max);
-    const paragraphs = rng.sample(corpora.articleParagraphs, count).map(everyday);
+    const paragraphs = rng
+      .sample(corpora.articleParagraphs, count)
+      .map((p) => fillNoise(p, rng, vars, members, staff, each));
     if (stimulus.body.insert) {
-      const insert = fillLocalized(stimulus.body.insert, vars);
+      const insert = fillLocalized(stimulus.body.insert, vars, each);
       const at = rng.int(0, paragraphs.length);
       const host = paragraphs[at];
       // Half the time the sentence hides inside an ordinary paragraph rather than standing alone.
@@ -477,7 +568,6 @@ function noiseItem(
   addPerson: (name: Localized, role: AuthorRole) => Person,
 ): Draft["item"] | undefined {
   const origin = { noise: surface };
-  const line = (lines: NoiseLine[]) => fillNoise(rng.pick(lines), rng, vars, members, staff);
   switch (surface) {
     case "group_chat": {
       const roll = rng.int(0, 99);
@@ -486,6 +576,8 @@ function noiseItem(
         const inviter = rng.chance(0.5) ? rng.pick(members).name : undefined;
         members.push(newcomer);
         return {
+          id: "",
+          at: 0,
           surface,
           kind: "join",
           authorId: newcomer.id,
@@ -496,6 +588,8 @@ function noiseItem(
       if (roll < 10) {
         const card = rng.pick(corpora.groupCards);
         return {
+          id: "",
+          at: 0,
           surface,
           kind: "card",
           authorId: rng.pick(members).id,
@@ -509,17 +603,21 @@ function noiseItem(
       }
       if (roll < 18)
         return {
+          id: "",
+          at: 0,
           surface,
           kind: "message",
           authorId: rng.pick(staff).id,
-          text: line(corpora.staffChat),
+          text: fillNoise(rng.pick(corpora.staffChat), rng, vars, members, staff),
           origin,
         };
       return {
+        id: "",
+        at: 0,
         surface,
         kind: "message",
         authorId: rng.pick(members).id,
-        text: line(corpora.groupChat),
+        text: fillNoise(rng.pick(corpora.groupChat), rng, vars, members, staff),
         origin,
       };
     }
@@ -527,21 +625,47 @@ function noiseItem(
       const paragraphs = rng
         .sample(corpora.articleParagraphs, rng.int(3, 5))
         .map((p) => fillNoise(p, rng, vars, members, staff));
-      const title = line(corpora.articleTitles);
-      return { surface, kind: "article", title, text: paragraphs[0] ?? title, paragraphs, origin };
+      const title = fillNoise(rng.pick(corpora.articleTitles), rng, vars, members, staff);
+      return {
+        id: "",
+        at: 0,
+        surface,
+        kind: "article",
+        title,
+        text: paragraphs[0] ?? title,
+        paragraphs,
+        origin,
+      };
     }
     case "comments":
       return {
+        id: "",
+        at: 0,
         surface,
         kind: "comment",
         authorId: rng.pick(members).id,
-        text: line(corpora.comments),
+        text: fillNoise(rng.pick(corpora.comments), rng, vars, members, staff),
         origin,
       };
     case "client_dm":
-      return { surface, kind: "dm", authorId: client.id, text: line(corpora.clientMessages), origin };
+      return {
+        id: "",
+        at: 0,
+        surface,
+        kind: "dm",
+        authorId: client.id,
+        text: fillNoise(rng.pick(corpora.clientMessages), rng, vars, members, staff),
+        origin,
+      };
     case "account_console":
-      return { surface, kind: "console", text: line(corpora.consoleEvents), origin };
+      return {
+        id: "",
+        at: 0,
+        surface,
+        kind: "console",
+        text: fillNoise(rng.pick(corpora.consoleEvents), rng, vars, members, staff),
+        origin,
+      };
     case "oncall_page":
       return undefined;
   }
