@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,21 +15,12 @@ import {
   listen,
   type Person,
   RELIABILITY_AUTH,
+  requestId,
   ShiftedClock,
   seedTeam,
+  sleep,
+  until,
 } from "../support/http.js";
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-const requestId = () => `f-${randomBytes(8).toString("hex")}`;
-
-/** Waits until `ready()` holds, checking every 100 ms, and fails after `ms`: nothing here waits forever. */
-async function until(what: string, ms: number, ready: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await ready())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await sleep(100);
-  }
-}
 
 describe("when DynamoDB Local is killed mid-load and comes back", () => {
   let dir: string;

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,22 +16,13 @@ import {
   inProcess,
   type Person,
   RELIABILITY_AUTH,
+  requestId,
   ShiftedClock,
   seedTeam,
+  sleep,
+  until,
 } from "../support/http.js";
 import { freshStore } from "../support/store.js";
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-const requestId = () => `f-${randomBytes(8).toString("hex")}`;
-
-/** Waits until `ready()` holds, checking every 100 ms, and fails after `ms`: nothing here waits forever. */
-async function until(what: string, ms: number, ready: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await ready())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await sleep(100);
-  }
-}
 
 /** A team's webhook on loopback that can be taken down, made slow, and brought back on the same port. */
 class Receiver {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { Agent, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
@@ -254,4 +255,17 @@ export function inProcess(app: {
     }
     return { status: res.status, text, json, headers: Object.fromEntries(res.headers) };
   };
+}
+
+export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+/** A client's idempotency key, as the web app sends with every state change. */
+export const requestId = () => `f-${randomBytes(8).toString("hex")}`;
+
+/** Waits until `ready()` holds, checking every 100 ms, and fails after `ms`: nothing here waits forever. */
+export async function until(what: string, ms: number, ready: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
+    await sleep(100);
+  }
 }
