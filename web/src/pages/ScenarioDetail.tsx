@@ -3,8 +3,9 @@ import { type FormEvent, useState } from "react";
 import { Link, useLocation, useParams } from "wouter";
 import type { Incident } from "../../../functions/core/incident.js";
 import { api, call } from "../api.js";
-import { ACTION, CATEGORY, formatDuration, SEVERITY, SURFACE } from "../i18n.js";
+import { ACTION, formatDuration, SURFACE } from "../i18n.js";
 import { useI18n } from "../i18n-react.js";
+import { ScenarioFacts } from "../scenario-facts.js";
 import { useCurrentTeam } from "../session.js";
 import { ErrorNote, Field, Loading } from "../ui.js";
 import { NoTeam } from "./Overview.js";
@@ -142,17 +143,7 @@ export default function ScenarioDetail() {
       {s && (
         <>
           <h1>{l(s.title)}</h1>
-          <p className="row">
-            <span className="badge">{l(CATEGORY[s.category])}</span>
-            <span className={`badge sev-${s.severity}`}>
-              {t("severity")}: {l(SEVERITY[s.severity])}
-            </span>
-            {s.custom && <span className="badge">{t("custom")}</span>}
-          </p>
-          <p>{l(s.brief)}</p>
-          <p className="muted">
-            {t("surfaces")}: {s.surfaces.map((x) => l(SURFACE[x])).join(" · ")}
-          </p>
+          <ScenarioFacts scenario={s} />
           {manager && s.custom && (
             <Link href={`/scenarios/${s.id}/edit`} className="button">
               {t("edit_custom")}

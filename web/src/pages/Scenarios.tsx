@@ -3,8 +3,9 @@ import { useState } from "react";
 import { Link } from "wouter";
 import type { Category, Severity } from "../../../functions/core/vocabulary.js";
 import { api, call } from "../api.js";
-import { CATEGORY, SEVERITY, SURFACE } from "../i18n.js";
+import { CATEGORY, SEVERITY } from "../i18n.js";
 import { useI18n } from "../i18n-react.js";
+import { ScenarioFacts } from "../scenario-facts.js";
 import { useCurrentTeam } from "../session.js";
 import { ErrorNote, Field, Loading } from "../ui.js";
 import { NoTeam } from "./Overview.js";
@@ -67,17 +68,7 @@ export default function Scenarios() {
             <h2 className="h3">
               <Link href={`/scenarios/${s.id}`}>{l(s.title)}</Link>
             </h2>
-            <p className="row">
-              <span className="badge">{l(CATEGORY[s.category])}</span>
-              <span className={`badge sev-${s.severity}`}>
-                {t("severity")}: {l(SEVERITY[s.severity])}
-              </span>
-              {s.custom && <span className="badge">{t("custom")}</span>}
-            </p>
-            <p>{l(s.brief)}</p>
-            <p className="muted">
-              {t("surfaces")}: {s.surfaces.map((x) => l(SURFACE[x])).join(" · ")}
-            </p>
+            <ScenarioFacts scenario={s} />
           </li>
         ))}
       </ul>
