@@ -13,6 +13,7 @@ import { buildWeb, serveWeb } from "../../functions/local/web.js";
 import { TestClock } from "../support/api.js";
 import { builtInScenarios } from "../support/drills.js";
 import { freshStore } from "../support/store.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "../support/web.js";
 
 /**
  * The web app end to end, in Debian's Chromium against the real API and DynamoDB Local, on a server
@@ -20,7 +21,6 @@ import { freshStore } from "../support/store.js";
  * unfolds on cue instead of over ten real minutes.
  */
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const SETUP_TOKEN = "e2e-setup-token-0123456789";
 const PASSWORD = "a long e2e password";
@@ -74,16 +74,7 @@ beforeAll(async () => {
   hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/robot/send?key=e2e-robot-key`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
     timeout: 30_000,
   });
 }, 120_000);

@@ -1,9 +1,10 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, posix } from "node:path";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWeb } from "../../functions/local/web.js";
+import { initialChunks, staticImports } from "../support/web.js";
 
 /** The budget from the issue: the JavaScript a first visit must run, gzipped. */
 const BUDGET_BYTES = 200 * 1024;
@@ -18,34 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (out) await rm(out, { recursive: true, force: true });
 });
-
-/** Relative chunks a module imports statically (`import … from "./x.js"`, `import "./x.js"`); never `import()`. */
-function staticImports(code: string): string[] {
-  const found = new Set<string>();
-  for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+\.js)["']/g)) {
-    if (m[1]) found.add(m[1]);
-  }
-  return [...found];
-}
-
-/** The entry chunk and everything it pulls in statically, as paths under the build's root. */
-async function initialChunks(root: string): Promise<string[]> {
-  const html = await readFile(join(root, "index.html"), "utf8");
-  const entries = [...html.matchAll(/<script[^>]+type="module"[^>]+src="\/([^"]+)"/g)].map(
-    (m) => m[1] as string,
-  );
-  expect(entries).toHaveLength(1);
-  const seen = new Set<string>();
-  const queue = [...entries];
-  while (queue.length > 0 && seen.size < 200) {
-    const file = queue.shift() as string;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const code = await readFile(join(root, file), "utf8");
-    for (const spec of staticImports(code)) queue.push(posix.join(posix.dirname(file), spec));
-  }
-  return [...seen];
-}
 
 describe("the web app's initial JavaScript", () => {
   it("finds static imports but not dynamic ones", () => {

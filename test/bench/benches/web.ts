@@ -6,21 +6,10 @@ import { chromium } from "playwright-core";
 import { freePort } from "../../../functions/adapters/local/dynamodb-local.js";
 import { systemClock } from "../../../functions/adapters/system.js";
 import { ensureWebBuilt, serveWeb, WEB_DIST } from "../../../functions/local/web.js";
+import { CHROMIUM, CHROMIUM_ARGS, initialChunks } from "../../support/web.js";
 import type { Bench } from "../harness.js";
 import { startProduct } from "../support/product.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-/** The flags this machine needs: without the networking ones Chromium keeps dialling out and is refused. */
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 /** A sandbox item a responder can act on: what "interactive" means in the war room. */
 const ACTIONABLE = "#surface-panel [data-item] input.select:not([disabled])";
 
@@ -29,16 +18,10 @@ interface Prepared {
   initialJs: Array<{ file: string; bytes: number; gzip: number }>;
 }
 
-/** The entry script and every module it preloads: what the browser must fetch before the app runs. */
+/** The entry chunk and every chunk it imports statically: what the browser must fetch before the app runs. */
 async function initialJs(dist: string): Promise<Prepared["initialJs"]> {
-  const html = await readFile(join(dist, "index.html"), "utf8");
-  const files = [
-    ...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g),
-    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
-  ].map((m) => m[1] as string);
-  if (files.length === 0) throw new Error("web/dist/index.html loads no module script");
   return Promise.all(
-    files.map(async (file) => {
+    (await initialChunks(dist)).map(async (file) => {
       const code = await readFile(join(dist, file));
       return { file, bytes: code.length, gzip: gzipSync(code, { level: 9 }).length };
     }),
@@ -48,7 +31,7 @@ async function initialJs(dist: string): Promise<Prepared["initialJs"]> {
 export const webBench: Bench = {
   id: "web",
   title: "Web app",
-  what: "The production build (vite build, as `npm start` and the CDK stack build it): the entry script and the modules it preloads, gzipped at level 9. Then a cold load of a responder's war room on a live competitor-group-raid drill, in headless Chromium with a fresh profile per run (no cache), from the local server (`@hono/node-server` serving web/dist and the API on DynamoDB Local): the time from navigation start to the first sandbox item a responder can act on, observed in the page",
+  what: "The production build (vite build, as `npm start` and the CDK stack build it): the entry chunk and every chunk it imports statically, gzipped at level 9. Then a cold load of a responder's war room on a live competitor-group-raid drill, in headless Chromium with a fresh profile per run (no cache), from the local server (`@hono/node-server` serving web/dist and the API on DynamoDB Local): the time from navigation start to the first sandbox item a responder can act on, observed in the page",
   runs: 5,
   isolate: false,
   metrics: [

@@ -1,7 +1,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useMemo, useState } from "react";
 import type { Timing } from "../../../functions/core/planner.js";
-import type { Program, ProgramSettings } from "../../../functions/core/program.js";
+import { type Program, ProgramInput, type ProgramSettings } from "../../../functions/core/program.js";
 import { api, call } from "../api.js";
 import { calendarPreview, monthWeeks, poolTimings } from "../calendar.js";
 import { formatDate, formatMonth } from "../i18n.js";
@@ -11,18 +11,8 @@ import { addMonths, monthOf } from "../team-month.js";
 import { ErrorNote, Field, fieldError, Loading } from "../ui.js";
 import { NoTeam } from "./Overview.js";
 
-const defaults = (timezone: string): ProgramSettings => ({
-  drillsPerMonth: 1,
-  pool: [],
-  timezone,
-  windows: [{ days: [1, 2, 3, 4, 5], start: "09:30", end: "18:00" }],
-  quietHours: [],
-  blackoutDates: [],
-  nightDrills: false,
-  mode: "surprise",
-  enabled: true,
-  escalationMinutes: 5,
-});
+/** A new program starts from the API's own defaults (the schema is in this chunk already, via the planner). */
+const defaults = (timezone: string): ProgramSettings => ProgramInput.parse({ timezone });
 
 function settingsOf(p: Program): ProgramSettings {
   const { id: _id, teamId: _t, createdAt: _c, updatedAt: _u, version: _v, ...settings } = p;
