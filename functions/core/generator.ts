@@ -10,6 +10,7 @@ import {
   type Rubric,
   type RubricTarget,
 } from "./incident.js";
+import { memoize } from "./memo.js";
 import { hash32, Rng } from "./random.js";
 import { placeholders, type Scenario, type Stimulus } from "./scenario.js";
 import { normalizeForMatch } from "./text.js";
@@ -30,20 +31,8 @@ function valueIn(value: ParamValue, lang: Lang): string {
  */
 type Compiled = readonly string[];
 
-const compiled = new Map<string, Compiled>();
-/** The catalog and corpora are a fixed set of templates, but playtested drafts add new ones for as long as the process runs. */
-const COMPILED_LIMIT = 20_000;
-
-function compile(text: string): Compiled {
-  let parts = compiled.get(text);
-  if (!parts) {
-    if (compiled.size >= COMPILED_LIMIT) compiled.clear();
-    // Capturing split keeps the names: literal, name, literal, …, literal.
-    parts = text.split(/\{([A-Za-z][A-Za-z0-9]*)\}/);
-    compiled.set(text, parts);
-  }
-  return parts;
-}
+// Capturing split keeps the names: literal, name, literal, …, literal.
+const compile = memoize(20_000, (text): Compiled => text.split(/\{([A-Za-z][A-Za-z0-9]*)\}/));
 
 /**
  * Replaces each `{name}` with its value; unknown names stay as written. `over` holds values that

@@ -1,3 +1,5 @@
+import { memoize } from "./memo.js";
+
 /**
  * The form in which texts are compared when scoring: full-width folded to ASCII (NFKC), lower case,
  * and without the spaces and separators people insert to dodge filters. "国 家·级" and "ＴＯＰ１"
@@ -34,30 +36,17 @@ interface Needle {
 
 /**
  * Terms come from rubrics, so the same few hundred recur in every drill a scorer sees; normalising
- * each and compiling its pattern once per process took a tenth of scoring. Bounded, because custom
- * scenarios bring their own terms.
+ * each and compiling its pattern once per process took a tenth of scoring.
  */
-const needles = new Map<string, Needle>();
-const MAX_NEEDLES = 10_000;
-
-function needleOf(term: string): Needle {
-  let found = needles.get(term);
-  if (!found) {
-    if (CJK.test(term)) {
-      found = { cjk: true, needle: normalizeForMatch(term) };
-    } else {
-      const needle = normalizeLatin(term).trim();
-      found = {
-        cjk: false,
-        needle,
-        ...(needle ? { pattern: new RegExp(`(?<![a-z0-9])${escapeRegExp(needle)}(?![a-z0-9])`) } : {}),
-      };
-    }
-    if (needles.size >= MAX_NEEDLES) needles.clear();
-    needles.set(term, found);
-  }
-  return found;
-}
+const needleOf = memoize(10_000, (term): Needle => {
+  if (CJK.test(term)) return { cjk: true, needle: normalizeForMatch(term) };
+  const needle = normalizeLatin(term).trim();
+  return {
+    cjk: false,
+    needle,
+    ...(needle ? { pattern: new RegExp(`(?<![a-z0-9])${escapeRegExp(needle)}(?![a-z0-9])`) } : {}),
+  };
+});
 
 /**
  * Whether `text` mentions any of `terms`. Chinese terms are compared with spacing and width removed,
