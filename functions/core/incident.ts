@@ -1,3 +1,4 @@
+import type { Business } from "./noise/types.js";
 import type { ActionKind, AuthorRole, ItemKind, Localized, Surface } from "./vocabulary.js";
 
 /** Someone who appears in the sandbox: a group member, a staff member, a raider, the client. */
@@ -19,8 +20,20 @@ export interface FeedItem {
   title?: Localized;
   paragraphs?: Localized[];
   card?: { name: Localized; note: Localized };
+  /** For articles: what the 公众号 backend list shows beside the title. */
+  article?: ArticleMeta;
   /** Which stimulus produced it, or that it is background noise. Never shown to responders. */
   origin: { stimulus: string } | { noise: Surface };
+}
+
+/** The status an article has in the 公众号 backend list. */
+export const ARTICLE_STATUSES = ["sent", "published", "scheduled", "draft"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export interface ArticleMeta {
+  /** 阅读 count so far (0 for a draft or a scheduled post). */
+  reads: number;
+  status: ArticleStatus;
 }
 
 export interface RubricTarget {
@@ -89,6 +102,20 @@ export interface GenerateContext {
   group?: Localized;
   client?: Localized;
   staff?: Localized;
+  /** The team's line of business; the sandbox talks about it. Drawn from the seed when absent. */
+  business?: Business;
+  /** The surfaces the team works on; each carries noise in every drill. Default: SANDBOX_SURFACES. */
+  surfaces?: Surface[];
+  /** IANA timezone of the team, so the sandbox knows what time of day it is. */
+  timezone?: string;
+}
+
+/**
+ * When the drill's clock starts, on the wall: the planned injection (epoch ms). Handed to the
+ * generator beside the context, so the same drill replays the same night or morning.
+ */
+export interface GenerateMoment {
+  startsAt: number;
 }
 
 /** The share of a rubric's points a drill must reach to pass. */

@@ -33,6 +33,11 @@ export interface StepResult {
   by: string | null;
   metTarget: boolean;
   points: number;
+  /**
+   * Why the step earned less than its weight, in words the review can show: the terms that would
+   * have matched, who is still in the group, which items were the incident. Absent when it earned all.
+   */
+  why?: Localized;
 }
 
 export interface PenaltyResult {

@@ -22,6 +22,14 @@ export const SURFACES = [
   "oncall_page",
 ] as const;
 export const Surface = z.enum(SURFACES);
+/** The surfaces a team watches in its sandbox (pages arrive on the on-call surface). */
+export const SANDBOX_SURFACES = [
+  "group_chat",
+  "articles",
+  "comments",
+  "client_dm",
+  "account_console",
+] as const;
 export type Surface = z.infer<typeof Surface>;
 
 /**

@@ -1,0 +1,163 @@
+import type { Rng } from "../random.js";
+import type { Localized } from "../vocabulary.js";
+
+/**
+ * A slot grammar, written inline in a template:
+ * - `[a|b|c]` picks one alternative (alternatives may be empty, `[，|]`, and may nest);
+ * - `<rule>` expands a named rule of the bank, itself a list of templates;
+ * - `{name}` placeholders are left as they are, for `fill()` to replace later.
+ *
+ * Both languages of a pair are expanded with the same choices: the Chinese draws, the English
+ * replays them, so "[早|早上好]" beside "[Morning|Good morning]" stay translations of each other.
+ * A pair whose two sides have different shapes still expands; the English then draws afresh where
+ * the replayed choice does not fit.
+ */
+export type Rules = Readonly<Record<string, readonly Localized[]>>;
+
+const MAX_DEPTH = 12;
+
+interface Choices {
+  rng: Rng;
+  /** Choices made so far (the Chinese side), replayed in order for the English side. */
+  tape: number[];
+  replay: boolean;
+  cursor: number;
+}
+
+function choose(c: Choices, count: number): number {
+  if (count <= 1) return 0;
+  if (c.replay) {
+    const recorded = c.tape[c.cursor++];
+    if (recorded !== undefined && recorded < count) return recorded;
+    return c.rng.int(0, count - 1);
+  }
+  const picked = c.rng.int(0, count - 1);
+  c.tape.push(picked);
+  return picked;
+}
+
+/** Splits `a|b|[c|d]` on its top-level bars. */
+function alternatives(body: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === "[") depth++;
+    else if (ch === "]") depth--;
+    else if (ch === "|" && depth === 0) {
+      out.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(body.slice(start));
+  return out;
+}
+
+function closing(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "[") depth++;
+    else if (text[i] === "]" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function expandOne(text: string, lang: "zh" | "en", rules: Rules, c: Choices, depth: number): string {
+  if (depth > MAX_DEPTH) throw new Error(`grammar nests deeper than ${MAX_DEPTH}: ${text.slice(0, 60)}`);
+  if (!text.includes("[") && !text.includes("<")) return text;
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (ch === "[") {
+      const end = closing(text, i);
+      if (end < 0) throw new Error(`unclosed [ in grammar: ${text}`);
+      const alts = alternatives(text.slice(i + 1, end));
+      out += expandOne(alts[choose(c, alts.length)] as string, lang, rules, c, depth + 1);
+      i = end + 1;
+    } else if (ch === "<") {
+      const end = text.indexOf(">", i);
+      const name = end > 0 ? text.slice(i + 1, end) : "";
+      const rule = /^[A-Za-z][A-Za-z0-9_]*$/.test(name) ? rules[name] : undefined;
+      if (!rule) {
+        // Not a rule reference ("<3", "a < b"): literal text.
+        out += ch;
+        i++;
+        continue;
+      }
+      const entry = rule[choose(c, rule.length)] as Localized;
+      out += expandOne(entry[lang], lang, rules, c, depth + 1);
+      i = end + 1;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Expands one template in one language. */
+export function expand(template: string, rng: Rng, rules: Rules = {}): string {
+  return expandOne(template, "zh", rules, { rng, tape: [], replay: false, cursor: 0 }, 0);
+}
+
+/** Expands a pair with shared choices, so the two languages say the same thing. */
+export function expandPair(template: Localized, rng: Rng, rules: Rules = {}): Localized {
+  const c: Choices = { rng, tape: [], replay: false, cursor: 0 };
+  const zh = expandOne(template.zh, "zh", rules, c, 0);
+  c.replay = true;
+  const en = expandOne(template.en, "en", rules, c, 0);
+  return { zh, en };
+}
+
+/** Picks one template of a list and expands it: the usual way to draw a line of a kind. */
+export function draw(templates: readonly Localized[], rng: Rng, rules: Rules = {}): Localized {
+  const index = rng.int(0, templates.length - 1);
+  return expandPair(templates[index] as Localized, rng, rules);
+}
+
+/**
+ * How many distinct lines a list of templates can produce (ignoring `{placeholders}`), counted
+ * exactly, saturating at `cap`: the variety a bank promises, for its tests.
+ */
+export function realisations(templates: readonly Localized[], rules: Rules = {}, cap = 1e9): number {
+  const memo = new Map<string, number>();
+  const countText = (text: string, depth: number): number => {
+    if (depth > MAX_DEPTH) return 1;
+    let total = 1;
+    let i = 0;
+    while (i < text.length) {
+      const ch = text[i];
+      if (ch === "[") {
+        const end = closing(text, i);
+        if (end < 0) return total;
+        const alts = alternatives(text.slice(i + 1, end));
+        total *= alts.reduce((sum, a) => sum + countText(a, depth + 1), 0);
+        i = end + 1;
+      } else if (ch === "<") {
+        const end = text.indexOf(">", i);
+        const name = end > 0 ? text.slice(i + 1, end) : "";
+        const rule = rules[name];
+        if (!rule) {
+          i++;
+          continue;
+        }
+        let n = memo.get(name);
+        if (n === undefined) {
+          memo.set(name, 1);
+          n = rule.reduce((sum, r) => sum + countText(r.zh, depth + 1), 0);
+          memo.set(name, n);
+        }
+        total *= n;
+        i = end + 1;
+      } else i++;
+      if (total > cap) return cap;
+    }
+    return Math.min(total, cap);
+  };
+  return Math.min(
+    cap,
+    templates.reduce((sum, t) => sum + countText(t.zh, 0), 0),
+  );
+}
