@@ -11,6 +11,7 @@ import {
   type RubricTarget,
 } from "./incident.js";
 import { memoize } from "./memo.js";
+import { BUSINESSES, type Business } from "./noise/types.js";
 import { hash32, Rng } from "./random.js";
 import { placeholders, type Scenario, type Stimulus } from "./scenario.js";
 import { normalizeForMatch } from "./text.js";
@@ -81,6 +82,27 @@ function disguise(
     return spaced(plain, sep);
   };
   return { zh: one("zh"), en: one("en"), method };
+}
+
+/** The corpus brands' trades, so a drawn brand talks about its own business. */
+const BRAND_BUSINESS: Record<string, Business> = {
+  青禾学堂: "education",
+  拾味小厨: "cooking",
+  柔光肌研: "beauty",
+  轻燃健身: "fitness",
+  小树苗育儿: "parenting",
+  山间茶舍: "tea",
+  墨香书法: "calligraphy",
+  悦读绘本馆: "reading",
+  知行英语: "language",
+  暖居收纳: "home",
+  悠然瑜伽: "yoga",
+  果园小铺: "produce",
+  半亩花田: "flowers",
+};
+
+function businessOf(brand: Localized, rng: Rng): Business {
+  return BRAND_BUSINESS[brand.zh] ?? rng.pick(BUSINESSES);
 }
 
 class PeoplePool {
@@ -273,6 +295,8 @@ export function generate(
 
   // Built-ins first: the team's own names win over the corpus.
   const brand = context.brand ?? paramRng.pick(corpora.brands);
+  // The team's trade decides what its sandbox talks about (and which bait accounts fit a raid).
+  const business: Business = context.business ?? businessOf(brand, paramRng);
   const vars: Vars = { brand };
   const group = context.group ?? fillLocalized(paramRng.pick(corpora.groupNames), vars);
   const client = context.client ?? paramRng.pick(corpora.clientNames);
