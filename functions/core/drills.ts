@@ -27,7 +27,7 @@ import {
 } from "./ports.js";
 import type { Program } from "./program.js";
 import type { Scenario } from "./scenario.js";
-import { flagHits, score } from "./scoring.js";
+import { claimsDetect, claimsOf, score } from "./scoring.js";
 import { ACTION_KINDS, type ActionKind, type Surface } from "./vocabulary.js";
 
 /** Who is calling, from their verified session. */
@@ -43,6 +43,9 @@ export type ResponseAction = Exclude<ActionKind, (typeof OWN_CALLS)[number]>;
 export const RESPONSE_ACTIONS = ACTION_KINDS.filter(
   (kind): kind is ResponseAction => !(OWN_CALLS as readonly string[]).includes(kind),
 ) as [ResponseAction, ...ResponseAction[]];
+
+/** Actions that claim what the incident is (see scoring's claims rule). */
+const CLAIM_ACTIONS: ReadonlySet<ActionKind> = new Set(["delete_post", "delete_comment", "remove_member"]);
 
 /** Which roles may do what, in the team that owns the object. */
 export const POLICY = {
@@ -467,22 +470,27 @@ export class DrillService {
     const incident = this.incidentOf(drill);
     this.checkTargets(drill, incident, itemIds);
     const record = this.entry(drill, caller, "flag", { targets: itemIds, text: note, requestId });
-    const detection = new Set(incident.detection.itemIds);
-    const hit = flagHits(itemIds, detection).length > 0;
-    const [{ duplicate }, first] = await Promise.all([
-      this.append(record, requestId !== undefined),
-      hit && drill.detectedAt === undefined
-        ? this.store.setOnce(drill.id, "detectedAt", record.at, caller.userId)
-        : Promise.resolve(false),
-    ]);
-    if (first) {
-      await this.store.transitionDrill(drill.id, ["injected"], "detected", {}).catch((err) => {
-        if (!(err instanceof ConflictError)) throw err;
-      });
-      await this.announce([this.event(drill, DETAIL_TYPES.detected, record.at, { by: caller.userId })]);
-    }
+    const { duplicate } = await this.append(record, requestId !== undefined);
+    await this.markDetection(drill, incident, record, duplicate);
     // The answer says whether the flag was recorded, never whether it was right: that is the drill.
     return { entry: record, duplicate };
+  }
+
+  /**
+   * Records the entry's claims in the drill's claim sets (one write, right or wrong alike, so the
+   * answer's timing says nothing) and sets the detection time the first time the claims so far
+   * amount to detection by the scorer's own rule: judged on every claim, never this one alone.
+   */
+  private async markDetection(drill: Drill, incident: Incident, record: TimelineRecord, duplicate: boolean) {
+    if (duplicate || drill.injectedAt === undefined) return;
+    const counts = await this.store.addClaims(drill.id, claimsOf(incident.rubric, record));
+    if (drill.detectedAt !== undefined || !claimsDetect(counts.right, counts.wrong)) return;
+    const first = await this.store.setOnce(drill.id, "detectedAt", record.at, record.actor);
+    if (!first) return;
+    await this.store.transitionDrill(drill.id, ["injected"], "detected", {}).catch((err) => {
+      if (!(err instanceof ConflictError)) throw err;
+    });
+    await this.announce([this.event(drill, DETAIL_TYPES.detected, record.at, { by: record.actor })]);
   }
 
   private checkTargets(drill: Drill, incident: Incident, ids: string[]) {
@@ -507,6 +515,9 @@ export class DrillService {
     if (input.targets?.length) this.checkTargets(drill, this.incidentOf(drill), input.targets);
     const record = this.entry(drill, caller, input.action, input);
     const { duplicate } = await this.append(record, input.requestId !== undefined);
+    // Deleting an item or removing a member is a claim about what the incident is, like a flag.
+    if (input.targets?.length && CLAIM_ACTIONS.has(input.action))
+      await this.markDetection(drill, this.incidentOf(drill), record, duplicate);
     if (!duplicate)
       await this.announce([
         this.event(drill, DETAIL_TYPES.actionTaken, record.at, { action: input.action, by: caller.userId }),

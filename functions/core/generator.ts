@@ -421,6 +421,16 @@ export function generate(
   });
 
   const staffIds = new Set(staff.map((s) => s.id));
+  const personById = new Map(people.map((p) => [p.id, p]));
+  const itemById = new Map(items.map((it) => [it.id, it]));
+  const labelsOf = (ids: readonly string[], by: "item" | "author"): Record<string, Localized> => {
+    const out: Record<string, Localized> = {};
+    for (const id of ids) {
+      const label = by === "author" ? personById.get(id)?.name : itemLabel(itemById.get(id), personById);
+      if (label) out[id] = label;
+    }
+    return out;
+  };
   const stimulusItems = (ids: readonly string[]) =>
     items.filter((it) => "stimulus" in it.origin && ids.includes(it.origin.stimulus));
   const resolveTarget = (t: NonNullable<Scenario["steps"][number]["target"]>): RubricTarget => {
@@ -428,17 +438,30 @@ export function generate(
     if (t.noise)
       chosen = chosen.concat(items.filter((it) => "noise" in it.origin && it.origin.noise === t.noise));
     let ids: string[];
+    let authors: string[] | undefined;
     if (t.by === "author") {
       // Each author once, in feed order; a raid's rule spans every item of the group.
-      const authors = new Set<string>();
-      for (const it of chosen) if (it.authorId !== undefined) authors.add(it.authorId);
-      ids = [...authors];
+      const seen = new Set<string>();
+      for (const it of chosen) if (it.authorId !== undefined) seen.add(it.authorId);
+      ids = [...seen];
     } else {
       ids = chosen.map((it) => it.id);
+      const seen = new Set<string>();
+      for (const it of chosen)
+        if (it.authorId !== undefined && !staffIds.has(it.authorId)) seen.add(it.authorId);
+      authors = [...seen];
     }
     // Staff and the client are never a legitimate target of "all raiders" style rules.
     const safe = t.by === "author" && t.noise ? ids.filter((id) => !staffIds.has(id)) : ids;
-    return { ids: safe, by: t.by, match: t.match };
+    // Labels for the review only where they are few enough to read (a noise target names everyone).
+    const labels = t.noise ? undefined : labelsOf(safe, t.by);
+    return {
+      ids: safe,
+      by: t.by,
+      match: t.match,
+      ...(authors ? { authors } : {}),
+      ...(labels ? { labels } : {}),
+    };
   };
   const terms = (list?: string[]): string[] | undefined => {
     if (!list) return undefined;
@@ -447,12 +470,41 @@ export function generate(
     return [...out].filter((t) => MATCHABLE.test(t) || normalizeForMatch(t).length > 0);
   };
 
-  const detectionIds = stimulusItems(scenario.detection.stimuli).map((it) => it.id);
+  const detectionItems = stimulusItems(scenario.detection.stimuli);
+  const detectionIds = detectionItems.map((it) => it.id);
+  const detectionAuthors = [
+    ...new Set(
+      detectionItems.flatMap((it) =>
+        it.authorId !== undefined && !staffIds.has(it.authorId) && it.authorId !== clientPerson.id
+          ? [it.authorId]
+          : [],
+      ),
+    ),
+  ];
+  const keywordTexts = (ids?: string[]) =>
+    ids
+      ? stimulusItems(ids).map((it) =>
+          normalizeForMatch(
+            [
+              it.text.zh,
+              it.text.en,
+              it.card?.name.zh,
+              it.card?.note.zh,
+              it.card?.name.en,
+              it.card?.note.en,
+              it.title?.zh,
+              it.title?.en,
+            ]
+              .filter(Boolean)
+              .join("\n"),
+          ),
+        )
+      : undefined;
   const rubric: Rubric = {
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
     paged: scenario.page !== undefined,
-    detection: { itemIds: detectionIds },
+    detection: { itemIds: detectionIds, authorIds: detectionAuthors, labels: labelsOf(detectionIds, "item") },
     steps: scenario.steps.map((s) => ({
       id: s.id,
       action: s.action,
@@ -460,6 +512,7 @@ export function generate(
       ...(s.target ? { target: resolveTarget(s.target) } : {}),
       ...(s.containsAny ? { containsAny: terms(s.containsAny) } : {}),
       ...(s.excludes ? { excludes: terms(s.excludes) } : {}),
+      ...(s.keywordIn ? { keywordIn: keywordTexts(s.keywordIn) } : {}),
       targetSeconds: s.within,
       weight: s.weight,
       required: s.required,
@@ -490,6 +543,17 @@ export function generate(
     detection: { itemIds: detectionIds, hint: fillLocalized(scenario.detection.hint, vars) },
     rubric,
   };
+}
+
+/** What the review calls an item: a card by its name, an article by its title, else its opening words. */
+function itemLabel(item: FeedItem | undefined, people: Map<string, Person>): Localized | undefined {
+  if (!item) return undefined;
+  if (item.card) return item.card.name;
+  if (item.title) return item.title;
+  const who = item.authorId ? people.get(item.authorId)?.name : undefined;
+  const cut = (t: string) => (t.length > 24 ? `${t.slice(0, 24)}…` : t);
+  const text = { zh: cut(item.text.zh), en: cut(item.text.en) };
+  return who ? { zh: `${who.zh}：${text.zh}`, en: `${who.en}: ${text.en}` } : text;
 }
 
 function resolveAuthor(

@@ -41,6 +41,13 @@ export interface RubricTarget {
   ids: string[];
   by: "item" | "author";
   match: "any" | "all";
+  /**
+   * With `by: item`: the people who wrote those items. Removing one of them is acting on the
+   * incident, so it counts as finding it (absent in rubrics made before this rule).
+   */
+  authors?: string[];
+  /** What the review calls each id: a person's name, an item's title or opening words. */
+  labels?: Record<string, Localized>;
 }
 
 export interface RubricStep {
@@ -51,6 +58,12 @@ export interface RubricStep {
   /** The action's text must contain one of these (both languages, already filled in). */
   containsAny?: string[];
   excludes?: string[];
+  /**
+   * For keywords (blacklist_keyword): a keyword the team typed also counts when it is found in at
+   * least half of these texts (normalised): the raiders' shared lure phrase is a fair keyword even
+   * if nobody wrote it into the scenario.
+   */
+  keywordIn?: string[];
   targetSeconds: number;
   weight: number;
   required: boolean;
@@ -71,7 +84,8 @@ export interface Rubric {
   scenarioId: string;
   scenarioVersion: number;
   paged: boolean;
-  detection: { itemIds: string[] };
+  /** The incident's items and the people who wrote them (removing one is acting on the incident). */
+  detection: { itemIds: string[]; authorIds?: string[]; labels?: Record<string, Localized> };
   steps: RubricStep[];
   harmful: RubricHarm[];
   timeoutSeconds: number;

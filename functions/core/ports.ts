@@ -275,6 +275,14 @@ export interface Store {
     patch: Partial<Omit<Drill, "id" | "teamId" | "status" | "month" | "plannedAt">>,
     entry: TimelineRecord,
   ): Promise<Drill>;
+  /**
+   * Adds a claim's ids to the drill's sets of right and wrong claims (distinct, atomic, one write
+   * whether the claim is right or wrong) and returns how many each set holds now.
+   */
+  addClaims(
+    drillId: string,
+    claims: { right: string[]; wrong: string[] },
+  ): Promise<{ right: number; wrong: number }>;
   /** Sets fields only where they are still unset (first writer wins); returns whether it did. */
   setOnce(
     drillId: string,

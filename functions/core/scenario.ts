@@ -171,6 +171,13 @@ const Step = z
       .min(1)
       .optional()
       .describe("The action's text must contain none of these"),
+    keywordIn: z
+      .array(Slug)
+      .min(1)
+      .optional()
+      .describe(
+        "For keywords: a keyword the team typed also counts when it appears in at least half of these stimuli's items",
+      ),
     within: Duration.describe("The target time, from injection"),
     weight: z.number().positive().max(100),
     required: z.boolean().default(true),
@@ -342,6 +349,9 @@ function checkReferences(sc: Scenario, ctx: z.RefinementCtx): void {
     });
     step.excludes?.forEach((t, j) => {
       checkText(t, [...path, "excludes", j], false);
+    });
+    step.keywordIn?.forEach((id, j) => {
+      if (!stimulusIds.has(id)) issue([...path, "keywordIn", j], `unknown stimulus "${id}"`);
     });
     if (step.action === "acknowledge" && !sc.page)
       issue([...path, "action"], "acknowledge needs the scenario to page");

@@ -503,6 +503,35 @@ export class DynamoStore implements Store {
     return { ...drill, ...Object.fromEntries(fields), status: to } as Drill;
   }
 
+  async addClaims(
+    drillId: string,
+    claims: { right: string[]; wrong: string[] },
+  ): Promise<{ right: number; wrong: number }> {
+    // ADD on a string set is a set union done by the database: concurrent claims never lose one.
+    // Both sets always get a marker member, so every claim is the same one write whether it is right
+    // or wrong, and UPDATED_NEW returns both sets (never the drill's large scenario snapshot).
+    const out = await this.io(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.drill(drillId),
+          UpdateExpression: "ADD claimsRight :r, claimsWrong :w",
+          ExpressionAttributeValues: {
+            ":r": new Set([CLAIM_MARKER, ...claims.right]),
+            ":w": new Set([CLAIM_MARKER, ...claims.wrong]),
+          },
+          ConditionExpression: "attribute_exists(pk)",
+          ReturnValues: "UPDATED_NEW",
+        }),
+      ),
+    ).catch((err) => {
+      if (err instanceof ConflictError) throw new ConflictError(`drill ${drillId} does not exist`);
+      throw err;
+    });
+    const size = (v: unknown) => (v instanceof Set ? v.size - 1 : 0);
+    return { right: size(out.Attributes?.claimsRight), wrong: size(out.Attributes?.claimsWrong) };
+  }
+
   async setOnce(
     drillId: string,
     field: "acknowledgedAt" | "detectedAt",
@@ -769,9 +798,15 @@ export class DynamoStore implements Store {
 // --- helpers ---------------------------------------------------------------------------------------
 
 /** The record an item holds: the item without its key attributes. Types are the writer's promise. */
+/** A member of both claim sets from the first claim on, so neither set is ever added empty. */
+const CLAIM_MARKER = "·";
+
 function strip<T = Item>(item: Item | undefined): T {
   const record: Item = { ...item };
   for (const name of KEY_ATTRIBUTES) delete record[name];
+  // The drill's claim sets are the detection rule's bookkeeping, never part of what a drill shows.
+  delete record.claimsRight;
+  delete record.claimsWrong;
   if (typeof record.scenario === "string") record.scenario = JSON.parse(record.scenario);
   return record as T;
 }

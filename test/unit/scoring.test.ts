@@ -2,7 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../functions/core/generator.js";
 import type { Rubric } from "../../functions/core/incident.js";
-import { gradeFor, score, stepPoints, type TimelineEntry } from "../../functions/core/scoring.js";
+import {
+  claimsOf,
+  FALSE_CLAIM_ALLOWANCE,
+  gradeFor,
+  score,
+  stepPoints,
+  type TimelineEntry,
+} from "../../functions/core/scoring.js";
 import { at, entryFor, HEADLINE_IDS, scenario, step, T0, timelineFor } from "../support/drills.js";
 
 const MIN = 60;
@@ -142,10 +149,10 @@ describe("sensitive-word-post, worked by hand", () => {
   const rubric = incident.rubric;
   const word = (incident.params.word as { zh: string }).zh;
 
-  it("counts a step done before detection from the injection, not from detection", () => {
+  it("counts taking the offending article down as finding it, timed from the injection", () => {
     const takeDown = step(rubric, "take-down");
     const card = score(rubric, { injectedAt: T0, entries: [entryFor(takeDown, 120)] });
-    expect(card.timeToDetect).toBeNull();
+    expect(card.timeToDetect).toBe(120);
     expect(card.steps.find((s) => s.id === "take-down")).toMatchObject({
       doneAt: 120,
       metTarget: true,
@@ -298,6 +305,8 @@ describe.each(HEADLINE_IDS)("scoring properties (%s)", (id) => {
       fc.property(timelineArb(rubric), fc.nat(), fc.integer({ min: 1, max: 7200 }), (entries, pick, by) => {
         fc.pre(entries.length > 0);
         const i = pick % entries.length;
+        // A false claim moved before the right ones may rightly delay detection: not "acting earlier".
+        fc.pre(claimsOf(rubric, entries[i] as TimelineEntry).wrong.length === 0);
         const moved = entries.map((e, j) => (j === i ? { ...e, at: Math.max(T0, e.at - by * 1000) } : e));
         return total(moved) >= total(entries);
       }),
@@ -340,27 +349,104 @@ describe.each(HEADLINE_IDS)("scoring properties (%s)", (id) => {
   });
 });
 
-describe("flags, as claims about what the incident is", () => {
+describe("detection, judged on everything the team has claimed so far", () => {
   const incident = generate(scenario("competitor-group-raid"), 42);
   const rubric = incident.rubric;
-  const noise = incident.items.filter((it) => "noise" in it.origin).map((it) => it.id);
+  const noise = incident.items.filter((it) => "noise" in it.origin);
+  const noiseIds = noise.map((it) => it.id);
   const card = rubric.detection.itemIds[0] as string;
+  const flagOne = (id: string, seconds: number): TimelineEntry => ({
+    at: at(seconds),
+    actor: "a",
+    action: "flag",
+    targets: [id],
+  });
+  const flagStep = (c: ReturnType<typeof score>) => c.steps.find((s) => s.id === "flag-raid");
 
-  it("do not detect anything when they name everything in sight", () => {
+  it("does not detect when one flag names everything in sight", () => {
     const scattershot = score(rubric, {
       injectedAt: T0,
-      entries: [{ at: at(60), actor: "a", action: "flag", targets: [card, ...noise.slice(0, 30)] }],
+      entries: [{ at: at(60), actor: "a", action: "flag", targets: [card, ...noiseIds.slice(0, 30)] }],
     });
     expect(scattershot.timeToDetect).toBeNull();
-    expect(scattershot.steps.find((s) => s.id === "flag-raid")?.doneAt).toBeNull();
+    expect(flagStep(scattershot)?.doneAt).toBeNull();
   });
 
-  it("detect when at least half of what they name is the incident", () => {
+  it("cannot be split away: thirty one-item flags before the right one do not detect either", () => {
+    const entries = [...noiseIds.slice(0, 30).map((id, i) => flagOne(id, 10 + i)), flagOne(card, 60)];
+    const spam = score(rubric, { injectedAt: T0, entries });
+    expect(spam.timeToDetect).toBeNull();
+    expect(flagStep(spam)?.points).toBe(0);
+    expect(spam.falseFlags).toBe(30);
+  });
+
+  it("forgives up to the allowance of false flags, then costs a tenth of the detection points each", () => {
+    const within = score(rubric, {
+      injectedAt: T0,
+      entries: [
+        ...noiseIds.slice(0, FALSE_CLAIM_ALLOWANCE).map((id, i) => flagOne(id, 10 + i)),
+        flagOne(card, 60),
+      ],
+    });
+    expect(within.timeToDetect).toBe(60);
+    expect(flagStep(within)?.points).toBe(20);
+    const past = score(rubric, {
+      injectedAt: T0,
+      entries: [
+        flagOne(card, 60),
+        ...noiseIds.slice(0, FALSE_CLAIM_ALLOWANCE + 2).map((id, i) => flagOne(id, 70 + i)),
+      ],
+    });
+    expect(past.timeToDetect).toBe(60);
+    expect(flagStep(past)?.points).toBe(16);
+    expect(flagStep(past)?.why?.zh).toContain("误标记 5 条");
+    expect(flagStep(past)?.why?.en).toContain("5 false claims");
+  });
+
+  it("counts removing a raider as finding the raid, and removing an innocent member as a false claim", () => {
+    const raider = step(rubric, "remove-raiders").target?.ids[0] as string;
+    const found = score(rubric, {
+      injectedAt: T0,
+      entries: [{ at: at(90), actor: "a", action: "remove_member", targets: [raider] }],
+    });
+    expect(found.timeToDetect).toBe(90);
+    const bystander = noise.find((it) => it.authorId && it.kind === "message")?.authorId as string;
+    const wrong = score(rubric, {
+      injectedAt: T0,
+      entries: [{ at: at(90), actor: "a", action: "remove_member", targets: [bystander] }],
+    });
+    expect(wrong.timeToDetect).toBeNull();
+    expect(wrong.falseFlags).toBe(1);
+  });
+
+  it("detects with a few honest mistakes along the way", () => {
     const precise = score(rubric, {
       injectedAt: T0,
-      entries: [{ at: at(60), actor: "a", action: "flag", targets: [card, noise[0] as string] }],
+      entries: [{ at: at(60), actor: "a", action: "flag", targets: [card, noiseIds[0] as string] }],
     });
     expect(precise.timeToDetect).toBe(60);
     expect(precise.falseFlags).toBe(1);
+  });
+
+  it("says in the review who is still in the group when not every raider was removed", () => {
+    const removal = step(rubric, "remove-raiders");
+    const ids = removal.target?.ids ?? [];
+    const left = ids[ids.length - 1] as string;
+    const c = score(rubric, {
+      injectedAt: T0,
+      entries: [{ at: at(120), actor: "a", action: "remove_member", targets: ids.slice(0, -1) }],
+    });
+    const why = c.steps.find((s) => s.id === "remove-raiders")?.why;
+    const name = removal.target?.labels?.[left];
+    expect(name).toBeDefined();
+    expect(why?.zh).toContain(`还有 1 个没处理：「${name?.zh}」`);
+    expect(why?.en).toContain(`1 still left: "${name?.en}"`);
+  });
+
+  it("names the incident's items in the review when detection missed", () => {
+    const c = score(rubric, { injectedAt: T0, entries: [flagOne(noiseIds[0] as string, 30)] });
+    const why = c.steps.find((s) => s.id === "flag-raid")?.why;
+    expect(why?.zh).toContain("都不是事件本身");
+    expect(why?.zh).toContain("属于事件的是");
   });
 });
