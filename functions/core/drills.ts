@@ -137,7 +137,8 @@ export class DrillService {
   incidentOf(drill: Drill): Incident {
     let incident = this.incidents.get(drill.id);
     if (!incident) {
-      incident = generate(drill.scenario, drill.seed, drill.context);
+      // The planned moment sets the sandbox's wall clock (a night drill's group is quiet).
+      incident = generate(drill.scenario, drill.seed, { startsAt: drill.plannedAt, ...drill.context });
       if (this.incidents.size >= INCIDENT_CACHE) {
         const oldest = this.incidents.keys().next().value;
         if (oldest !== undefined) this.incidents.delete(oldest);

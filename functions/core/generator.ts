@@ -11,11 +11,12 @@ import {
   type RubricTarget,
 } from "./incident.js";
 import { memoize } from "./memo.js";
-import { BUSINESSES, type Business } from "./noise/types.js";
+import { activityAt, PEAK_ACTIVITY, wallClock } from "./noise/clock.js";
+import { BUSINESSES, type Business, type NoiseDraft, type Scene, type SurfaceEvent } from "./noise/types.js";
 import { hash32, Rng } from "./random.js";
 import { placeholders, type Scenario, type Stimulus } from "./scenario.js";
 import { normalizeForMatch } from "./text.js";
-import type { AuthorRole, Lang, Localized, Surface } from "./vocabulary.js";
+import { type AuthorRole, type Lang, type Localized, SANDBOX_SURFACES, type Surface } from "./vocabulary.js";
 
 type Vars = Record<string, ParamValue>;
 
@@ -82,6 +83,78 @@ function disguise(
     return spaced(plain, sep);
   };
   return { zh: one("zh"), en: one("en"), method };
+}
+
+/** A drill without a start on record (a catalog preview) is set on a weekday morning in Shanghai. */
+const DEFAULT_START = Date.UTC(2026, 10, 4, 2, 0, 0);
+const DEFAULT_TIMEZONE = "Asia/Shanghai";
+
+/** A night scenario's preview starts in its own night, at the first minute it may land. */
+function defaultStart(scenario: Scenario): number {
+  const between = scenario.timing.window === "night" ? scenario.timing.between : undefined;
+  if (!between) return DEFAULT_START;
+  const [h, m] = between.start.split(":").map(Number);
+  // DEFAULT_START is 10:00 in Shanghai; the night of that date begins at local midnight.
+  return DEFAULT_START - 10 * 3_600_000 + ((h ?? 0) * 60 + (m ?? 0)) * 60_000;
+}
+
+interface NoiseSpec {
+  history: number;
+  until: number;
+  every: number;
+  alongside?: { min: number; max: number };
+}
+
+/**
+ * The everyday pace of each surface when the scenario says nothing of it: a group chats every
+ * minute or so, an account pushes about once a day, a client writes a few times a day.
+ */
+const DEFAULT_NOISE: Partial<Record<Surface, NoiseSpec>> = {
+  group_chat: { history: 30 * 60, until: 60 * 60, every: 70 },
+  articles: { history: 5 * 86_400, until: 2 * 3_600, every: 20 * 3_600 },
+  comments: { history: 8 * 3_600, until: 2 * 3_600, every: 12 * 60 },
+  client_dm: { history: 3 * 86_400, until: 2 * 3_600, every: 3 * 3_600 },
+  account_console: { history: 2 * 86_400, until: 2 * 3_600, every: 4 * 3_600 },
+};
+
+/** Surfaces people write on, whose pace follows the time of day. */
+const PACED: ReadonlySet<Surface> = new Set(["group_chat", "comments", "client_dm"]);
+
+/** A generated draft as a feed item of its surface (id and time are set once the feed is sorted). */
+function draftItem(surface: Surface, d: NoiseDraft): FeedItem {
+  const item: FeedItem = { id: "", at: 0, surface, kind: d.kind, text: d.text, origin: { noise: surface } };
+  if (d.authorId !== undefined) item.authorId = d.authorId;
+  if (d.title) item.title = d.title;
+  if (d.paragraphs) item.paragraphs = d.paragraphs;
+  if (d.card) item.card = d.card;
+  if (d.article) item.article = d.article;
+  return item;
+}
+
+/** Each surface's event: one line, one exchange, one push, one wave of newcomers. */
+function surfaceEvents(corpora: Corpora, vars: Vars): Partial<Record<Surface, SurfaceEvent>> {
+  const legacy =
+    (surface: Surface): SurfaceEvent =>
+    (scene, rng, at) => {
+      const item = noiseItem(
+        surface,
+        rng,
+        corpora,
+        vars,
+        scene.members as Person[],
+        scene.staff as Person[],
+        scene.client,
+        scene.newMember,
+      );
+      return item ? [{ ...item, at }] : [];
+    };
+  return {
+    group_chat: legacy("group_chat"),
+    articles: legacy("articles"),
+    comments: legacy("comments"),
+    client_dm: legacy("client_dm"),
+    account_console: legacy("account_console"),
+  };
 }
 
 /** The corpus brands' trades, so a drawn brand talks about its own business. */
@@ -390,25 +463,73 @@ export function generate(
     }
   }
 
-  const everydayItem = (surface: Surface) =>
-    noiseItem(surface, noiseRng, corpora, vars, members, staff, clientPerson, pool, addPerson);
-  for (const noise of scenario.noise) {
-    let at = -noise.history + noiseRng.int(0, noise.every);
-    const low = Math.max(1, Math.ceil(noise.every * 0.3));
-    const high = Math.max(low, Math.floor(noise.every * 1.7));
+  // The sandbox's wall clock: mornings, nights and holidays follow the drill's real start.
+  const momentAt = wallClock(
+    context.startsAt ?? defaultStart(scenario),
+    context.timezone ?? DEFAULT_TIMEZONE,
+  );
+  const scene: Scene = {
+    business,
+    brand,
+    group,
+    client: clientPerson,
+    staff,
+    members,
+    newMember: (rng) => {
+      const newcomer = addPerson(pool.takeOne("member", rng), "member");
+      members.push(newcomer);
+      return newcomer;
+    },
+    momentAt,
+  };
+  const events = surfaceEvents(corpora, vars);
+  const pushDraft = (surface: Surface, d: NoiseDraft) => push(d.at, draftItem(surface, d));
+
+  // Every surface the team works on carries noise in every drill, whether or not the scenario uses
+  // it: an empty surface, or one that only fills when the incident lands, would point at the answer.
+  const used = new Set<Surface>(context.surfaces ?? SANDBOX_SURFACES);
+  for (const s of scenario.surfaces) if (s !== "oncall_page") used.add(s);
+  const specs = new Map<Surface, NoiseSpec>();
+  for (const surface of used) {
+    const fallback = DEFAULT_NOISE[surface];
+    if (fallback) specs.set(surface, fallback);
+  }
+  for (const noise of scenario.noise) if (noise.surface !== "oncall_page") specs.set(noise.surface, noise);
+
+  for (const [surface, noise] of specs) {
+    const event = events[surface];
+    if (!event) continue;
+    const paced = PACED.has(surface);
+    // People write less at night: candidates come at the busiest hour's pace and each is kept with
+    // the hour's share of it (thinning), so a quiet night neither jumps a day nor fills up.
+    const every = paced ? noise.every / PEAK_ACTIVITY : noise.every;
+    const low = Math.max(1, Math.ceil(every * 0.3));
+    const high = Math.max(low, Math.floor(every * 1.7));
+    let before = 0;
+    let at = -noise.history + noiseRng.int(0, Math.ceil(every));
     while (at <= noise.until) {
-      const item = everydayItem(noise.surface);
-      if (item) push(at, item);
+      const keep = !paced || noiseRng.chance(activityAt(momentAt(at).hour) / PEAK_ACTIVITY);
+      if (keep) {
+        for (const d of event(scene, noiseRng, at)) {
+          if (d.at <= 0) before++;
+          pushDraft(surface, d);
+        }
+      }
       at += noiseRng.int(low, high);
     }
-    if (noise.alongside) {
+    if (before === 0) {
+      // A quiet night can leave a surface empty at the start: it still shows its last item.
+      for (const d of event(scene, noiseRng, -noiseRng.int(noise.every, noise.every * 3)))
+        pushDraft(surface, d);
+    }
+    const alongside = "alongside" in noise ? noise.alongside : undefined;
+    if (alongside) {
       const released = drafts
-        .filter((d) => d.item.surface === noise.surface && "stimulus" in d.item.origin)
+        .filter((d) => d.item.surface === surface && "stimulus" in d.item.origin)
         .reduce<number | undefined>((min, d) => (min === undefined ? d.at : Math.min(min, d.at)), undefined);
-      const count = noiseRng.int(noise.alongside.min, Math.max(noise.alongside.min, noise.alongside.max));
+      const count = noiseRng.int(alongside.min, Math.max(alongside.min, alongside.max));
       for (let i = 0; released !== undefined && i < count; i++) {
-        const item = everydayItem(noise.surface);
-        if (item) push(released, item);
+        for (const d of event(scene, noiseRng, released)) pushDraft(surface, { ...d, at: released });
       }
     }
   }
@@ -641,17 +762,15 @@ function noiseItem(
   members: Person[],
   staff: Person[],
   client: Person,
-  pool: PeoplePool,
-  addPerson: (name: Localized, role: AuthorRole) => Person,
+  newMember: (rng: Rng) => Person,
 ): Draft["item"] | undefined {
   const origin = { noise: surface };
   switch (surface) {
     case "group_chat": {
       const roll = rng.int(0, 99);
       if (roll < 5) {
-        const newcomer = addPerson(pool.takeOne("member", rng), "member");
         const inviter = rng.chance(0.5) ? rng.pick(members).name : undefined;
-        members.push(newcomer);
+        const newcomer = newMember(rng);
         return {
           id: "",
           at: 0,

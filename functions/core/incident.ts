@@ -122,14 +122,11 @@ export interface GenerateContext {
   surfaces?: Surface[];
   /** IANA timezone of the team, so the sandbox knows what time of day it is. */
   timezone?: string;
-}
-
-/**
- * When the drill's clock starts, on the wall: the planned injection (epoch ms). Handed to the
- * generator beside the context, so the same drill replays the same night or morning.
- */
-export interface GenerateMoment {
-  startsAt: number;
+  /**
+   * When the drill's clock starts on the wall (epoch ms, the planned injection): the sandbox's
+   * mornings, nights and holidays follow it. Handed in, never read from a clock, so a drill replays.
+   */
+  startsAt?: number;
 }
 
 /** The share of a rubric's points a drill must reach to pass. */
