@@ -110,6 +110,7 @@ describe("a drill through the API, from schedule to scorecard", () => {
 
     api.clock.advance(30_000);
     const raiders = incident.rubric.steps.find((s) => s.id === "remove-raiders")?.target?.ids ?? [];
+    expect(raiders.length).toBeGreaterThanOrEqual(5);
     const removed = await api.call("POST", `/api/teams/${teamId}/drills/${drillId}/actions`, {
       session: responder,
       body: { action: "remove_member", targets: raiders },
@@ -254,6 +255,49 @@ describe("a drill through the API, from schedule to scorecard", () => {
     // One detection time, set by whichever flag was stored first, and never moved by the others.
     expect(flags.map((f) => f.at)).toContain(after?.detectedAt);
     expect((await api.store.getDrill(drillId))?.detectedAt).toBe(after?.detectedAt);
+  });
+
+  it("does not mark a drill detected for a right flag buried under flag spam, but does for a removal of a raider", async () => {
+    const { teamId, manager, responder } = t.a;
+    const run = await api.call("POST", `/api/teams/${teamId}/drills/run-now`, {
+      session: manager,
+      body: { scenarioId: "competitor-group-raid", seed: 11 },
+    });
+    const drillId = run.json.id as string;
+    const drill = await api.store.getDrill(drillId);
+    if (!drill) throw new Error("missing drill");
+    const incident = api.service.incidentOf(drill);
+    api.clock.advance(3_600_000);
+    const noise = incident.items.filter((it) => "noise" in it.origin && it.at <= 3_600).map((it) => it.id);
+    // Eight one-item flags on ordinary chatter, then the right one: judged together, not one at a time.
+    for (const id of noise.slice(0, 8)) {
+      const res = await api.call("POST", `/api/teams/${teamId}/drills/${drillId}/flags`, {
+        session: responder,
+        body: { itemIds: [id] },
+      });
+      expect(res.status).toBe(200);
+    }
+    const right = incident.detection.itemIds[0] as string;
+    await api.call("POST", `/api/teams/${teamId}/drills/${drillId}/flags`, {
+      session: responder,
+      body: { itemIds: [right] },
+    });
+    expect((await api.store.getDrill(drillId))?.detectedAt).toBeUndefined();
+    // The drill record keeps its claim bookkeeping to itself.
+    const view = await api.call("GET", `/api/teams/${teamId}/drills/${drillId}`, { session: manager });
+    expect(JSON.stringify(view.json)).not.toMatch(/claims/);
+
+    const raiders = incident.rubric.steps.find((s) => s.id === "remove-raiders")?.target?.ids ?? [];
+    expect(raiders.length).toBeGreaterThanOrEqual(5);
+    const removed = await api.call("POST", `/api/teams/${teamId}/drills/${drillId}/actions`, {
+      session: responder,
+      body: { action: "remove_member", targets: raiders },
+    });
+    expect(removed.status).toBe(200);
+    // Eight wrong; one right item plus five or more raiders removed: now the claims amount to detection.
+    const after = await api.store.getDrill(drillId);
+    expect(after?.status).toBe("detected");
+    expect(after?.detectedAt).toBe(removed.json.entry.at);
   });
 
   it("aborts one drill, and the kill switch aborts the rest and pauses the team", async () => {
