@@ -11,7 +11,7 @@ import {
   type RubricTarget,
 } from "./incident.js";
 import { memoize } from "./memo.js";
-import { activityAt, PEAK_ACTIVITY, wallClock } from "./noise/clock.js";
+import { activityAt, clockOf, PEAK_ACTIVITY } from "./noise/clock.js";
 import { BUSINESSES, type Business, type NoiseDraft, type Scene, type SurfaceEvent } from "./noise/types.js";
 import { hash32, Rng } from "./random.js";
 import { placeholders, type Scenario, type Stimulus } from "./scenario.js";
@@ -464,7 +464,7 @@ export function generate(
   }
 
   // The sandbox's wall clock: mornings, nights and holidays follow the drill's real start.
-  const momentAt = wallClock(
+  const { momentAt, hourAt } = clockOf(
     context.startsAt ?? defaultStart(scenario),
     context.timezone ?? DEFAULT_TIMEZONE,
   );
@@ -508,7 +508,7 @@ export function generate(
     let before = 0;
     let at = -noise.history + noiseRng.int(0, Math.ceil(every));
     while (at <= noise.until) {
-      const keep = !paced || noiseRng.chance(activityAt(momentAt(at).hour) / PEAK_ACTIVITY);
+      const keep = !paced || noiseRng.chance(activityAt(hourAt(at)) / PEAK_ACTIVITY);
       if (keep) {
         for (const d of event(scene, noiseRng, at)) {
           if (d.at <= 0) before++;

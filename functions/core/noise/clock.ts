@@ -1,3 +1,4 @@
+import { memoize } from "../memo.js";
 import type { Localized } from "../vocabulary.js";
 import type { LocalMoment } from "./types.js";
 
@@ -7,27 +8,83 @@ import type { LocalMoment } from "./types.js";
  * by an hour at most), so each item's moment is arithmetic, not a formatter call.
  */
 export function wallClock(startsAt: number, timezone: string): (offset: number) => LocalMoment {
-  const offsetMs = zoneOffsetMs(startsAt, timezone);
-  return (offset: number) => momentOf(startsAt + offset * 1000 + offsetMs);
+  return clockOf(startsAt, timezone).momentAt;
 }
 
+/** The local hour only: the pace of noise asks for it hundreds of times an incident. */
+export function clockOf(
+  startsAt: number,
+  timezone: string,
+): { momentAt: (offset: number) => LocalMoment; hourAt: (offset: number) => number } {
+  const base = startsAt + zoneOffsetMs(startsAt, timezone);
+  const hourAt = (offset: number) => {
+    const inDay = (((base + offset * 1000) % DAY) + DAY) % DAY;
+    return Math.floor(inDay / 3_600_000);
+  };
+  return { momentAt: momentClock(startsAt, timezone), hourAt };
+}
+
+function momentClock(startsAt: number, timezone: string): (offset: number) => LocalMoment {
+  const offsetMs = zoneOffsetMs(startsAt, timezone);
+  // A drill spans a few local days: each day's date and holidays are worked out once, and each
+  // minute's moment once (a generator asks for hundreds of moments an incident).
+  const days = new Map<number, Omit<LocalMoment, "hour" | "minute">>();
+  const minutes = new Map<number, LocalMoment>();
+  return (offset: number) => {
+    const wall = startsAt + offset * 1000 + offsetMs;
+    const minuteIndex = Math.floor(wall / 60_000);
+    const known = minutes.get(minuteIndex);
+    if (known) return known;
+    const index = Math.floor(wall / DAY);
+    let day = days.get(index);
+    if (!day) {
+      day = dayOf(index * DAY);
+      days.set(index, day);
+    }
+    const inDay = minuteIndex * 60_000 - index * DAY;
+    const moment: LocalMoment = {
+      ...day,
+      hour: Math.floor(inDay / 3_600_000),
+      minute: Math.floor((inDay % 3_600_000) / 60_000),
+    };
+    minutes.set(minuteIndex, moment);
+    return moment;
+  };
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+/** Offsets change at most at whole quarter hours: one answer per zone and quarter hour is exact. */
+const offsets = memoize(20_000, (key): number => {
+  const [timezone, quarter] = key.split("@") as [string, string];
+  return readOffset(Number(quarter) * 900_000, timezone);
+});
+
 function zoneOffsetMs(at: number, timezone: string): number {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat("en-US", {
-      timeZone: timezone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    }).formatToParts(new Date(at));
-  } catch {
-    // An unknown zone in an old snapshot: China's, the product's home.
-    return 8 * 3_600_000;
+  return offsets(`${timezone}@${Math.floor(at / 900_000)}`);
+}
+
+function readOffset(at: number, timezone: string): number {
+  let format = formatters.get(timezone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat("en-US", {
+        timeZone: timezone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      });
+    } catch {
+      format = null;
+    }
+    formatters.set(timezone, format);
   }
+  // An unknown zone in an old snapshot: China's, the product's home.
+  if (format === null) return 8 * 3_600_000;
+  const parts = format.formatToParts(new Date(at));
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
   return wall - Math.floor(at / 1000) * 1000;
@@ -35,20 +92,13 @@ function zoneOffsetMs(at: number, timezone: string): number {
 
 const DAY = 86_400_000;
 
-/** `wall` is the local time expressed as if it were UTC. */
-function momentOf(wall: number): LocalMoment {
+/** `wall` is local midnight expressed as if it were UTC. */
+function dayOf(wall: number): Omit<LocalMoment, "hour" | "minute"> {
   const d = new Date(wall);
   const year = d.getUTCFullYear();
   const month = d.getUTCMonth() + 1;
   const day = d.getUTCDate();
-  const moment: LocalMoment = {
-    year,
-    month,
-    day,
-    weekday: d.getUTCDay(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  };
+  const moment: Omit<LocalMoment, "hour" | "minute"> = { year, month, day, weekday: d.getUTCDay() };
   const today = holidayOn(year, month, day);
   if (today) moment.holiday = today;
   for (let ahead = 1; ahead <= 21; ahead++) {
