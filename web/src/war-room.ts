@@ -157,9 +157,13 @@ export function dayLabel(lang: "zh" | "en", epochMs: number, now: number, timeZo
   const yesterday = new Date(Date.UTC(y, m - 1, d - 1, 12)).toISOString().slice(0, 10);
   if (day === yesterday) return lang === "zh" ? "昨天" : "Yesterday";
   const sameYear = day.slice(0, 4) === today.slice(0, 4);
-  return new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-US", {
+  if (lang === "zh") {
+    const [dy, dm, dd] = day.split("-").map(Number) as [number, number, number];
+    return `${sameYear ? "" : `${dy}年`}${dm}月${dd}日`;
+  }
+  return new Intl.DateTimeFormat("en-US", {
     timeZone,
-    month: lang === "zh" ? "numeric" : "short",
+    month: "short",
     day: "numeric",
     ...(sameYear ? {} : { year: "numeric" }),
   }).format(new Date(epochMs));
