@@ -282,7 +282,9 @@ async function runRaid(page: Page, copy: Copy): Promise<string> {
   await page.locator('.inbox-row[data-surface="group_chat"]').click();
   await page.locator('li[data-kind="card"]').first().waitFor({ timeout: 20_000 });
   // The next poll brings the twelve minutes in.
-  await expect.poll(async () => (await raiderCards(page)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(5);
+  await expect
+    .poll(async () => (await raiderCards(page)).length, { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(5);
   // Chats carry date separators, by the team's local day.
   expect(await page.locator(".day-separator").count()).toBeGreaterThanOrEqual(1);
   const raiders = await raiderCards(page);

@@ -201,7 +201,6 @@ function ItemMenu({
         {t("more_actions")}
       </button>
       {open && (
-        // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the menu, as menus do
         <div
           ref={menu}
           className="menu"
