@@ -72,6 +72,7 @@ function privateRoutes(deps: AppDeps) {
     .openapi(drills.killSwitch, d.killSwitch)
     .openapi(drills.resume, d.resume)
     .openapi(drills.feed, d.feed)
+    .openapi(drills.members, d.members)
     .openapi(drills.acknowledge, d.acknowledge)
     .openapi(drills.flag, d.flag)
     .openapi(drills.act, d.act)

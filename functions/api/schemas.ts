@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { RESPONSE_ACTIONS } from "../core/drills.js";
+import { BUSINESSES } from "../core/noise/types.js";
 import { CHANNEL_KINDS, DRILL_STATUSES, ROLES } from "../core/ports.js";
-import { CATEGORIES, LANGS, SEVERITIES, SURFACES } from "../core/vocabulary.js";
+import { CATEGORIES, LANGS, SANDBOX_SURFACES, SEVERITIES, SURFACES } from "../core/vocabulary.js";
 
 export const ErrorSchema = z
   .object({
@@ -78,8 +79,24 @@ export const Context = z
     group: Localized.optional(),
     client: Localized.optional(),
     staff: Localized.optional(),
+    business: z
+      .enum(BUSINESSES)
+      .optional()
+      .openapi({ description: "The team's line of business; the sandbox talks about it" }),
+    surfaces: z
+      .array(z.enum(SANDBOX_SURFACES))
+      .min(1)
+      .max(SANDBOX_SURFACES.length)
+      .refine((list) => new Set(list).size === list.length, "each surface at most once")
+      .optional()
+      .openapi({ description: "The surfaces the team works on; each carries noise in every drill" }),
   })
   .openapi("TeamContext", { description: "Names drills use so they look like the team's own community" });
+
+/** The team context as the API answers it (the domain's own type: any surface). */
+export const ContextView = Context.extend({ surfaces: z.array(z.enum(SURFACES)).optional() }).openapi(
+  "TeamContextView",
+);
 
 export const Timezone = z.string().refine((tz) => {
   try {
@@ -95,7 +112,7 @@ export const TeamSchema = z
     id: z.string(),
     name: z.string(),
     timezone: z.string(),
-    context: Context,
+    context: ContextView,
     paused: z.boolean(),
     createdAt: z.number(),
     role: Role.optional(),
@@ -158,8 +175,11 @@ export const ScenarioSummary = z
     severity: z.enum(SEVERITIES),
     title: Localized,
     brief: Localized,
-    surfaces: z.array(z.enum(SURFACES)),
-    window: z.string(),
+    surfaces: z
+      .array(z.enum(SURFACES))
+      .optional()
+      .openapi({ description: "Managers only: where the scenario lands" }),
+    window: z.string().optional().openapi({ description: "Managers only: when the scenario may land" }),
     custom: z.boolean(),
   })
   .openapi("ScenarioSummary");

@@ -1,6 +1,6 @@
 import { aggregate, type ScoredDrill, type TeamMonthFigures } from "./aggregate.js";
 import { DomainError, forbidden, invalid, notFound } from "./errors.js";
-import { type SandboxPage, sandbox, unknownTargets } from "./feed.js";
+import { type GroupMember, groupMembers, type SandboxPage, sandbox, unknownTargets } from "./feed.js";
 import { generate } from "./generator.js";
 import type { Incident } from "./incident.js";
 import type { Notifier } from "./notifier.js";
@@ -192,7 +192,7 @@ export class DrillService {
       teamId,
       scenario,
       seed: input.seed ?? this.deps.entropy.seed(),
-      context: team.context,
+      context: { ...team.context, timezone: team.timezone },
       practice: input.practice ?? false,
       status: "scheduled",
       month: monthIn(plannedAt, team.timezone),
@@ -226,7 +226,7 @@ export class DrillService {
       teamId: team.id,
       scenario,
       seed,
-      context: team.context,
+      context: { ...team.context, timezone: team.timezone },
       practice: false,
       status: "scheduled",
       month: monthIn(plannedAt, program.timezone),
@@ -709,7 +709,13 @@ export class DrillService {
   ) {
     const membership = await this.access(caller, teamId, "read");
     const hidden = membership.role !== "manager";
-    const statuses = query.status ? [query.status] : undefined;
+    // To anyone but a manager "detected" and "injected" both mean "running": a filter on either must
+    // not tell a responder whether their flag was right.
+    const statuses = query.status
+      ? hidden && LIVE_STATUSES.includes(query.status)
+        ? [...LIVE_STATUSES]
+        : [query.status]
+      : undefined;
     const page = await this.store.listDrills(teamId, {
       limit: query.limit,
       ...(query.month ? { month: query.month } : {}),
@@ -737,6 +743,19 @@ export class DrillService {
       role: membership.role,
       ...sandbox(this.incidentOf(drill), drill.injectedAt, until, timeline, query),
     };
+  }
+
+  /** The sandbox group chat's member list as it stands now (watchers, like the feed). */
+  async members(
+    caller: Caller,
+    teamId: string,
+    drillId: string,
+  ): Promise<{ items: GroupMember[]; count: number }> {
+    const { drill } = await this.drillAccess(caller, teamId, drillId, "watch");
+    if (drill.injectedAt === undefined) throw notFound("drill");
+    const timeline = await this.store.listTimeline(drill.id);
+    const until = drill.closedAt ?? this.now();
+    return groupMembers(this.incidentOf(drill), drill.injectedAt, until, timeline);
   }
 
   async timeline(caller: Caller, teamId: string, drillId: string) {

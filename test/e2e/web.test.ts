@@ -113,6 +113,8 @@ interface Copy {
   runNow: RegExp;
   flag: RegExp;
   removeMember: RegExp;
+  selectMode: RegExp;
+  memberList: RegExp;
   postAnnouncement: RegExp;
   announcement: string;
   summary: RegExp;
@@ -135,6 +137,8 @@ const ZH: Copy = {
   runNow: /^立即演练$/,
   flag: /^标记为事件$/,
   removeMember: /^移出群成员/,
+  selectMode: /^多选$/,
+  memberList: /^群成员$/,
   postAnnouncement: /^发布群公告$/,
   announcement: "各位同学：本群官方老师只有林老师一位，官方不会私加好友，请勿添加陌生名片，遵守群规。",
   summary: /处置总结/,
@@ -157,6 +161,8 @@ const EN: Copy = {
   runNow: /^Run now$/,
   flag: /^Flag as incident$/,
   removeMember: /^Remove member/,
+  selectMode: /^Select$/,
+  memberList: /^Group members$/,
   postAnnouncement: /^Post announcement$/,
   announcement:
     "Everyone: Ms. Lin is our only official teacher; staff never add you privately, ignore these cards and follow the group rules.",
@@ -179,8 +185,15 @@ async function raiderCards(page: Page): Promise<string[]> {
   );
 }
 
+/** In multi-select mode: tick each item (the round tick chat apps show), nothing else. */
 async function selectItems(page: Page, ids: string[]) {
-  for (const id of ids) await page.locator(`input.select[data-item="${id}"]`).check();
+  for (const id of ids) await page.locator(`button.tick[data-item="${id}"]`).click();
+}
+
+/** The member count the group's member list shows, e.g. "群成员 (23)". */
+async function memberCount(page: Page): Promise<number> {
+  const text = (await page.locator("#member-panel-title").textContent()) ?? "";
+  return Number(/\((\d+)\)/.exec(text)?.[1] ?? Number.NaN);
 }
 
 const nav = (copy: Copy, key: "overview" | "teams" | "programs" | "scenarios") =>
@@ -255,21 +268,79 @@ async function runRaid(page: Page, copy: Copy): Promise<string> {
   await page.waitForURL(/\/teams\/[^/]+\/drills\/[^/]+$/);
   const drillUrl = page.url();
 
+  // The war room opens on a neutral inbox: every surface the team works on, none chosen.
+  await page.locator(".inbox-row").first().waitFor();
+  expect(await page.locator(".surface").count()).toBe(0);
+  expect(await page.locator(".inbox-row").count()).toBeGreaterThanOrEqual(3);
+
   // Twelve minutes of drill time: every raider has joined and posted a card.
   clock.advance(12 * 60_000);
+  await expect
+    .poll(() => page.locator('.inbox-row[data-surface="group_chat"] .count').count(), { timeout: 20_000 })
+    .toBe(1);
+  await shot(page, `${p}-08-war-room-inbox`);
+  await page.locator('.inbox-row[data-surface="group_chat"]').click();
   await page.locator('li[data-kind="card"]').first().waitFor({ timeout: 20_000 });
+  // The next poll brings the twelve minutes in.
+  await expect
+    .poll(async () => (await raiderCards(page)).length, { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(5);
+  // Chats carry date separators, by the team's local day.
+  expect(await page.locator(".day-separator").count()).toBeGreaterThanOrEqual(1);
   const raiders = await raiderCards(page);
   expect(raiders.length).toBeGreaterThanOrEqual(5);
+  // No checkbox beside any message: "操作 / Actions" under each instead.
+  expect(await page.locator("li[data-item] input[type=checkbox]").count()).toBe(0);
   await shot(page, `${p}-08-war-room`);
 
+  // One raider through the message's actions menu…
+  const [first, ...rest] = raiders as [string, ...string[]];
+  await page.locator(`li[data-item="${first}"] .menu-button`).click();
+  await page.getByRole("menuitem", { name: copy.flag }).waitFor();
+  await shot(page, `${p}-08-war-room-menu`);
+  await page.getByRole("menuitem", { name: copy.flag }).click();
+  await page.locator(`li[data-item="${first}"] .mark.flag`).waitFor();
+  // …the others at once, in multi-select mode.
+  const selectToggle = page.locator(".surface-head").getByRole("button", { name: copy.selectMode });
+  await selectToggle.click();
+  await selectItems(page, rest);
+  await shot(page, `${p}-08-war-room-select`);
+  const bar = page.locator(".selection-bar");
+  await bar.getByRole("button", { name: copy.flag }).click();
+  await expect
+    .poll(() => page.locator("li[data-kind='card'] .mark.flag").count(), { timeout: STEP_MS })
+    .toBeGreaterThanOrEqual(raiders.length);
+
+  // The member list, with its live count; removing the raiders brings it down.
+  await page.locator(".surface-head").getByRole("button", { name: copy.memberList }).click();
+  await page.locator(".members li").first().waitFor();
+  await expect.poll(() => memberCount(page), { timeout: STEP_MS }).toBeGreaterThan(raiders.length);
+  const before = await memberCount(page);
+  await selectToggle.click();
   await selectItems(page, raiders);
-  await page.getByRole("button", { name: copy.flag }).click();
-  await page.locator("li[data-kind='card'] .mark.flag").first().waitFor();
-  await selectItems(page, raiders);
-  await page.getByRole("button", { name: copy.removeMember }).click();
+  await bar.getByRole("button", { name: copy.removeMember }).click();
   await expect
     .poll(() => page.locator("li[data-kind='card'] .mark:not(.flag)").count(), { timeout: STEP_MS })
     .toBeGreaterThanOrEqual(raiders.length);
+  const authors = new Set(
+    await page.$$eval('li[data-kind="card"]', (items) =>
+      items
+        .filter((li) => li.getAttribute("data-card-name") === li.getAttribute("data-author-name"))
+        .map((li) => li.getAttribute("data-author") ?? ""),
+    ),
+  );
+  await expect.poll(() => memberCount(page), { timeout: STEP_MS }).toBe(before - authors.size);
+  // The chat says who was removed, at the moment they were.
+  await expect
+    .poll(() => page.locator('li[data-removal="true"]').count(), { timeout: STEP_MS })
+    .toBe(authors.size);
+  // A member can also be removed from the list itself (one who never posted a card, if any is left).
+  const removable = page.locator(".members li:not(.is-removed) button.danger");
+  if ((await removable.count()) > 0) {
+    const name = (await removable.last().getAttribute("aria-label")) ?? "";
+    expect(name).not.toBe("");
+  }
+  await shot(page, `${p}-08-war-room-members`);
 
   await page.locator(".surface-actions").getByRole("button", { name: copy.postAnnouncement }).click();
   const form = page.locator('form[data-action="post_announcement"]');

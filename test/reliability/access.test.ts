@@ -73,6 +73,7 @@ const EXPECTED: Record<string, Row> = {
   "POST /teams/{teamId}/kill-switch": MANAGE(200),
   "DELETE /teams/{teamId}/kill-switch": MANAGE(200),
   "GET /teams/{teamId}/drills/{drillId}/feed": RESPOND,
+  "GET /teams/{teamId}/drills/{drillId}/members": RESPOND,
   "POST /teams/{teamId}/drills/{drillId}/acknowledge": RESPOND,
   "POST /teams/{teamId}/drills/{drillId}/flags": RESPOND,
   "POST /teams/{teamId}/drills/{drillId}/actions": RESPOND,

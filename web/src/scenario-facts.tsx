@@ -7,7 +7,8 @@ interface Facts {
   severity: Severity;
   custom?: boolean;
   brief: { zh: string; en: string };
-  surfaces: readonly Surface[];
+  /** Managers only: to anyone else the catalog does not say where a scenario lands. */
+  surfaces?: readonly Surface[] | undefined;
 }
 
 /** What a scenario is about, the same in the catalog list and on its own page. */
@@ -23,9 +24,11 @@ export function ScenarioFacts({ scenario: s }: { scenario: Facts }) {
         {s.custom && <span className="badge">{t("custom")}</span>}
       </p>
       <p>{l(s.brief)}</p>
-      <p className="muted">
-        {t("surfaces")}: {s.surfaces.map((x) => l(SURFACE[x])).join(" · ")}
-      </p>
+      {s.surfaces && (
+        <p className="muted">
+          {t("surfaces")}: {s.surfaces.map((x) => l(SURFACE[x])).join(" · ")}
+        </p>
+      )}
     </>
   );
 }

@@ -1,4 +1,23 @@
-import type { ActionKind, Surface } from "../../functions/core/vocabulary.js";
+import type {
+  ActionKind,
+  SANDBOX_SURFACES as DOMAIN_SANDBOX,
+  Surface,
+} from "../../functions/core/vocabulary.js";
+
+/**
+ * The surfaces a team may work on, in the domain's order. A copy, so this module (and the pages that
+ * use it) do not pull the domain's zod schemas into the bundle; the type below fails if they drift.
+ */
+export const SANDBOX_SURFACES = [
+  "group_chat",
+  "articles",
+  "comments",
+  "client_dm",
+  "account_console",
+] as const;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _sameSurfaces: Same<(typeof SANDBOX_SURFACES)[number], (typeof DOMAIN_SANDBOX)[number]> = true;
+void _sameSurfaces;
 
 /** The actions that make sense on one item of a surface (the drill never says which is right). */
 export const ITEM_ACTIONS: Record<Surface, ActionKind[]> = {
@@ -99,6 +118,71 @@ export function ownMessages(
       const surface = e.targets?.map(surfaceOf).find(Boolean);
       add(surface ?? "group_chat", e);
     }
+  }
+  return out;
+}
+
+/** The sandbox's own removal notices ("X was removed from the group"): nothing to flag or act on. */
+export const isRemovalNotice = (item: { id: string }) => item.id.startsWith("rm-");
+
+/** How many of a surface's items the reader has not opened yet (all of them before the first look). */
+export function unreadCount(
+  seenIds: ReadonlySet<string> | undefined,
+  items: readonly { id: string }[],
+): number {
+  if (!seenIds) return items.length;
+  return items.reduce((n, item) => n + (seenIds.has(item.id) ? 0 : 1), 0);
+}
+
+/** The calendar day of an instant in a timezone, as "YYYY-MM-DD". */
+export function localDay(epochMs: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date(epochMs));
+}
+
+/**
+ * A chat's date separator, the way chat apps write it: 今天 / 昨天 / 12月1日 (Today / Yesterday /
+ * Dec 1), with the year when it is not this year's.
+ */
+export function dayLabel(lang: "zh" | "en", epochMs: number, now: number, timeZone?: string): string {
+  const day = localDay(epochMs, timeZone);
+  const today = localDay(now, timeZone);
+  if (day === today) return lang === "zh" ? "今天" : "Today";
+  // Noon of the day before today, so a daylight-saving change cannot skip a day.
+  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
+  const yesterday = new Date(Date.UTC(y, m - 1, d - 1, 12)).toISOString().slice(0, 10);
+  if (day === yesterday) return lang === "zh" ? "昨天" : "Yesterday";
+  const sameYear = day.slice(0, 4) === today.slice(0, 4);
+  if (lang === "zh") {
+    const [dy, dm, dd] = day.split("-").map(Number) as [number, number, number];
+    return `${sameYear ? "" : `${dy}年`}${dm}月${dd}日`;
+  }
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    month: "short",
+    day: "numeric",
+    ...(sameYear ? {} : { year: "numeric" }),
+  }).format(new Date(epochMs));
+}
+
+/** Rows of a chat with a date separator before the first row of each local day. */
+export function withDays<T>(
+  rows: readonly T[],
+  atOf: (row: T) => number,
+  timeZone?: string,
+): Array<{ day: string; at: number } | { row: T }> {
+  const out: Array<{ day: string; at: number } | { row: T }> = [];
+  let last = "";
+  for (const row of rows) {
+    const at = atOf(row);
+    const day = localDay(at, timeZone);
+    if (day !== last) out.push({ day, at });
+    last = day;
+    out.push({ row });
   }
   return out;
 }

@@ -1,9 +1,24 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Caller } from "../../core/drills.js";
 import { type Drill, FINAL_STATUSES, LIVE_STATUSES, type Role } from "../../core/ports.js";
-import { SURFACES } from "../../core/vocabulary.js";
+import { SANDBOX_SURFACES, SURFACES, type Surface } from "../../core/vocabulary.js";
 import type { AppDeps, AppEnv } from "../context.js";
 import type * as routes from "./drills.routes.js";
+
+/**
+ * The surfaces a team watches: its own (from the drill's snapshot of the team context, every sandbox
+ * surface by default) and the on-call pages, in one fixed order. The same for every drill of the team,
+ * so the list says nothing about which scenario runs.
+ */
+export function teamSurfaces(drill: Pick<Drill, "context">): Surface[] {
+  const own = new Set<Surface>([...(drill.context.surfaces ?? SANDBOX_SURFACES), "oncall_page"]);
+  return SURFACES.filter((s) => own.has(s));
+}
+
+/** A status as a member may read it: to all but managers a running drill is just "injected". */
+export function visibleStatus(drill: Pick<Drill, "status">, role: Role): Drill["status"] {
+  return role === "manager" || !LIVE_STATUSES.includes(drill.status) ? drill.status : "injected";
+}
 
 /**
  * What a member sees of a drill. While it runs, responders see where to look (its surfaces) but
@@ -16,7 +31,7 @@ export function drillView(drill: Drill, role: Role) {
     id: drill.id,
     teamId: drill.teamId,
     // "detected" would tell a responder their flag was right, so a running drill just reads "injected".
-    status: revealed || !LIVE_STATUSES.includes(drill.status) ? drill.status : ("injected" as const),
+    status: visibleStatus(drill, role),
     practice: drill.practice,
     month: drill.month,
     plannedAt: drill.plannedAt,
@@ -28,8 +43,11 @@ export function drillView(drill: Drill, role: Role) {
     ...(drill.closedAt !== undefined ? { closedAt: drill.closedAt } : {}),
     ...(drill.summary !== undefined ? { summary: drill.summary } : {}),
     ...(drill.abortReason !== undefined ? { abortReason: drill.abortReason } : {}),
-    // The scenario's own surfaces (and their order) would narrow down which scenario runs.
-    surfaces: revealed ? s.surfaces : [...SURFACES],
+    // The scenario's own surfaces would narrow down which scenario runs: while it runs, a responder sees
+    // the team's; once it is over (and for managers) the scenario's are added.
+    surfaces: revealed
+      ? SURFACES.filter((x) => teamSurfaces(drill).includes(x) || s.surfaces.includes(x))
+      : teamSurfaces(drill),
     ...(revealed
       ? {
           scenario: {
@@ -104,9 +122,19 @@ export function drillHandlers(deps: AppDeps) {
     const { teamId, drillId } = c.req.valid("param");
     const page = await service.feed(caller(c), teamId, drillId, c.req.valid("query"));
     return c.json(
-      { items: page.items, cursor: page.cursor, more: page.more, status: page.drill.status },
+      {
+        items: page.items,
+        cursor: page.cursor,
+        more: page.more,
+        status: visibleStatus(page.drill, page.role),
+      },
       200,
     );
+  };
+
+  const members: RouteHandler<typeof routes.members, AppEnv> = async (c) => {
+    const { teamId, drillId } = c.req.valid("param");
+    return c.json(await service.members(caller(c), teamId, drillId), 200);
   };
 
   const acknowledge: RouteHandler<typeof routes.acknowledge, AppEnv> = async (c) => {
@@ -179,6 +207,7 @@ export function drillHandlers(deps: AppDeps) {
     killSwitch,
     resume,
     feed,
+    members,
     acknowledge,
     flag,
     act,

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { ARTICLE_STATUSES } from "../../core/incident.js";
 import { SURFACES } from "../../core/vocabulary.js";
 import {
   body,
@@ -139,6 +140,10 @@ const SandboxItem = z
     title: Localized.optional(),
     paragraphs: z.array(Localized).optional(),
     card: z.object({ name: Localized, note: Localized }).optional(),
+    article: z
+      .object({ reads: z.number().int().min(0), status: z.enum(ARTICLE_STATUSES) })
+      .optional()
+      .openapi({ description: "For articles: the 公众号 backend list's 阅读 count and status" }),
     deleted: z.boolean(),
     flagged: z.boolean(),
   })
@@ -164,6 +169,32 @@ export const feed = createRoute({
       "Sandbox page",
     ),
     ...errorsOf(400, 401, 403, 404, 503),
+  },
+});
+
+const GroupMemberSchema = z
+  .object({
+    id: z.string(),
+    name: Localized,
+    staff: z.boolean(),
+    removed: z.boolean(),
+    joinedAt: z
+      .number()
+      .nullable()
+      .openapi({ description: "Epoch ms of the join notice; null for someone there before the drill" }),
+  })
+  .openapi("GroupMember");
+
+export const members = createRoute({
+  method: "get",
+  path: "/teams/{teamId}/drills/{drillId}/members",
+  tags,
+  summary:
+    "The sandbox group chat's members as of now: staff, members who were there, everyone whose join has appeared (never the client); `count` is who is still in the group",
+  request: { params: DrillParams },
+  responses: {
+    200: json(z.object({ items: z.array(GroupMemberSchema), count: z.number().int() }), "Member list"),
+    ...errorsOf(401, 403, 404, 503),
   },
 });
 

@@ -14,15 +14,18 @@ import type * as routes from "./scenarios.routes.js";
  */
 export const MAX_STORED_SCENARIO_BYTES = 350 * 1024;
 
-const summary = (s: Scenario, custom: boolean) => ({
+/**
+ * A catalog entry. Managers get where and when each scenario lands; to anyone else those would tell
+ * which scenario is running (a drill at 2 a.m., an item on the console), so they are left out.
+ */
+const summary = (s: Scenario, custom: boolean, manager: boolean) => ({
   id: s.id,
   version: s.version,
   category: s.category,
   severity: s.severity,
   title: s.title,
   brief: s.brief,
-  surfaces: s.surfaces,
-  window: s.timing.window,
+  ...(manager ? { surfaces: s.surfaces, window: s.timing.window } : {}),
   custom,
 });
 
@@ -40,11 +43,15 @@ export function scenarioHandlers(deps: AppDeps) {
 
   const listScenarios: RouteHandler<typeof routes.listScenarios, AppEnv> = async (c) => {
     const { teamId } = c.req.valid("param");
-    const [, custom] = await Promise.all([
+    const [membership, custom] = await Promise.all([
       service.access(c.get("caller"), teamId, "read"),
       store.listCustomScenarios(teamId),
     ]);
-    const items = [...catalog.map((s) => summary(s, false)), ...custom.map((s) => summary(s.scenario, true))];
+    const manager = membership.role === "manager";
+    const items = [
+      ...catalog.map((s) => summary(s, false, manager)),
+      ...custom.map((s) => summary(s.scenario, true, manager)),
+    ];
     return c.json({ items }, 200);
   };
 

@@ -312,6 +312,11 @@ export default function Report() {
                   <td>
                     {l(s.label)}
                     {s.required ? " *" : ""}
+                    {s.why && (
+                      <p className="step-why small" data-testid="step-why">
+                        <strong>{t("step_why")}:</strong> {l(s.why)}
+                      </p>
+                    )}
                   </td>
                   <td>{formatDuration(lang, s.targetSeconds)}</td>
                   <td>

@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
+import { BUSINESSES, type Business } from "../../../functions/core/noise/types.js";
 import type { ChannelKind, Role } from "../../../functions/core/ports.js";
 import { api, call } from "../api.js";
-import { CHANNEL, roleKey } from "../i18n.js";
+import { CHANNEL, type MessageKey, roleKey, SURFACE } from "../i18n.js";
 import { useI18n } from "../i18n-react.js";
 import { type TeamView, useCurrentTeam, useMe } from "../session.js";
 import { ErrorNote, Field, fieldError, Loading } from "../ui.js";
+import { SANDBOX_SURFACES } from "../war-room.js";
 import { CreateTeam, NoTeam } from "./Overview.js";
 
 const ROLES: Role[] = ["manager", "responder", "viewer"];
@@ -358,9 +360,10 @@ function Roster({ teamId, manager }: { teamId: string; manager: boolean }) {
 const CONTEXT_KEYS = ["brand", "group", "client", "staff"] as const;
 type ContextKey = (typeof CONTEXT_KEYS)[number];
 type Names = Record<ContextKey, { zh: string; en: string }>;
+type SandboxSurface = (typeof SANDBOX_SURFACES)[number];
 
 function DrillNames({ team }: { team: TeamView }) {
-  const { t } = useI18n();
+  const { t, l } = useI18n();
   const queryClient = useQueryClient();
   const [names, setNames] = useState<Names>(() => {
     const c = team.context as Partial<Names>;
@@ -368,16 +371,27 @@ function DrillNames({ team }: { team: TeamView }) {
       CONTEXT_KEYS.map((k) => [k, { zh: c[k]?.zh ?? "", en: c[k]?.en ?? "" }]),
     ) as Names;
   });
+  const [business, setBusiness] = useState<Business | "">(team.context.business ?? "");
+  const [surfaces, setSurfaces] = useState<SandboxSurface[]>(() => {
+    const own = (team.context.surfaces ?? []).filter((s): s is SandboxSurface =>
+      (SANDBOX_SURFACES as readonly string[]).includes(s),
+    );
+    return own.length > 0 ? own : [...SANDBOX_SURFACES];
+  });
   const save = useMutation({
     mutationFn: () => {
       // A name is given in both languages or not at all.
-      const context = Object.fromEntries(
-        CONTEXT_KEYS.flatMap((k) => {
-          const zh = names[k].zh.trim();
-          const en = names[k].en.trim();
-          return zh || en ? [[k, { zh: zh || en, en: en || zh }]] : [];
-        }),
-      );
+      const context = {
+        ...Object.fromEntries(
+          CONTEXT_KEYS.flatMap((k) => {
+            const zh = names[k].zh.trim();
+            const en = names[k].en.trim();
+            return zh || en ? [[k, { zh: zh || en, en: en || zh }]] : [];
+          }),
+        ),
+        ...(business ? { business } : {}),
+        surfaces: SANDBOX_SURFACES.filter((s) => surfaces.includes(s)),
+      };
       return call(api.teams[":teamId"].$patch({ param: { teamId: team.id }, json: { context } }));
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["teams"] }),
@@ -414,6 +428,36 @@ function DrillNames({ team }: { team: TeamView }) {
           ))}
         </div>
       ))}
+      <Field label={t("ctx_business")}>
+        {(p) => (
+          <select {...p} value={business} onChange={(e) => setBusiness(e.target.value as Business | "")}>
+            <option value="">{t("ctx_business_unset")}</option>
+            {BUSINESSES.map((b) => (
+              <option key={b} value={b}>
+                {t(`biz_${b}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <fieldset className="surface-picks">
+        <legend>{t("ctx_surfaces")}</legend>
+        <p className="hint">{t("ctx_surfaces_hint")}</p>
+        {SANDBOX_SURFACES.map((s) => (
+          <label key={s} className="check">
+            <input
+              type="checkbox"
+              checked={surfaces.includes(s)}
+              // The last one stays: a team works on at least one surface.
+              disabled={surfaces.length === 1 && surfaces.includes(s)}
+              onChange={(e) =>
+                setSurfaces(e.target.checked ? [...surfaces, s] : surfaces.filter((x) => x !== s))
+              }
+            />{" "}
+            {l(SURFACE[s])}
+          </label>
+        ))}
+      </fieldset>
       <ErrorNote error={save.error} />
       {save.isSuccess && (
         <p role="status" className="ok">
