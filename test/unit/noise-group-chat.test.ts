@@ -3,11 +3,22 @@ import type { Person } from "../../functions/core/incident.js";
 import { groupChatEvent, memberNickname } from "../../functions/core/noise/group-chat.js";
 import { TEACHER_LIKE } from "../../functions/core/noise/names.js";
 import { CHAT_TOPICS } from "../../functions/core/noise/topics-chat.js";
-import { BUSINESSES, type Business, type LocalMoment, type NoiseDraft, type Scene } from "../../functions/core/noise/types.js";
+import {
+  BUSINESSES,
+  type Business,
+  type LocalMoment,
+  type NoiseDraft,
+  type Scene,
+} from "../../functions/core/noise/types.js";
 import { Rng } from "../../functions/core/random.js";
 
 /** A scene stub: a group of 40 members and 3 staff, its clock at `startHour` local time on a date. */
-export function stubScene(business: Business, seed = 1, startHour = 10, date = "2026-06-10"): Scene & { people: Person[] } {
+function stubScene(
+  business: Business,
+  seed = 1,
+  startHour = 10,
+  date = "2026-06-10",
+): Scene & { people: Person[] } {
   const rng = Rng.seeded(seed);
   const people: Person[] = [];
   let next = 0;
@@ -54,15 +65,18 @@ export function stubScene(business: Business, seed = 1, startHour = 10, date = "
 /** Names and digits stripped: what a memoriser would compare. */
 function normaliser(scene: { people: Person[] }): (text: string) => string {
   const names = scene.people.flatMap((p) => [p.name.zh, p.name.en]).sort((a, b) => b.length - a.length);
-  return (text: string) => {
-    let t = text;
-    for (const n of names) if (n) t = t.split(n).join("#");
-    return t.replace(/[0-9０-９]+/g, "");
-  };
+  const escaped = names.filter(Boolean).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const re = new RegExp(escaped.join("|"), "g");
+  return (text: string) => text.replace(re, "#").replace(/[0-9０-９]+/g, "");
 }
 
 /** Events spread over daytime hours of a drill. */
-function run(business: Business, seed: number, count: number, step = 97): { drafts: NoiseDraft[][]; scene: ReturnType<typeof stubScene> } {
+function run(
+  business: Business,
+  seed: number,
+  count: number,
+  step = 97,
+): { drafts: NoiseDraft[][]; scene: ReturnType<typeof stubScene> } {
   const scene = stubScene(business, seed, 9);
   const rng = Rng.seeded(seed * 7919 + 1);
   const drafts: NoiseDraft[][] = [];
@@ -102,7 +116,12 @@ describe("groupChatEvent", () => {
         const at = i * 120;
         for (const d of groupChatEvent(scene, rng, at)) {
           expect(d.at).toBeGreaterThanOrEqual(at);
-          for (const t of [d.text.zh, d.text.en, d.card?.name.zh ?? "", d.card?.note.en ?? ""]) {
+          const texts = [
+            d.text.zh,
+            d.text.en,
+            ...(d.card ? [d.card.name.zh, d.card.name.en, d.card.note.zh, d.card.note.en] : []),
+          ];
+          for (const t of texts) {
             expect(t).not.toMatch(/[{}<>]|\u27e6|\u27e7|\|/);
             expect(t.length).toBeGreaterThan(0);
           }
@@ -115,20 +134,31 @@ describe("groupChatEvent", () => {
     for (const business of BUSINESSES) {
       const { drafts } = run(business, 11, 400);
       const keywords = CHAT_TOPICS[business].keywords;
-      const texts = drafts.flat().filter((d) => d.kind === "message").map((d) => d.text.zh);
+      const texts = drafts
+        .flat()
+        .filter((d) => d.kind === "message")
+        .map((d) => d.text.zh);
       const onTopic = texts.filter((t) => keywords.some((k) => t.includes(k))).length;
       expect(onTopic / texts.length, business).toBeGreaterThan(0.15);
     }
     // a cooking group does not talk about tea brewing, a tea house not about chiffon cakes
-    const cooking = run("cooking", 4, 400).drafts.flat().map((d) => d.text.zh).join("\n");
+    const cooking = run("cooking", 4, 400)
+      .drafts.flat()
+      .map((d) => d.text.zh)
+      .join("\n");
     expect(cooking).not.toMatch(/盖碗|普洱|辅食/);
-    const tea = run("tea", 4, 400).drafts.flat().map((d) => d.text.zh).join("\n");
+    const tea = run("tea", 4, 400)
+      .drafts.flat()
+      .map((d) => d.text.zh)
+      .join("\n");
     expect(tea).not.toMatch(/戚风|红烧肉|减脂/);
   });
 
   it("answers questions within the same event, later and by someone else", () => {
     const { drafts } = run("education", 8, 2000);
-    const questions = drafts.filter((e) => e.length > 1 && /？|\?|吗/.test(e[0]!.text.zh) && e[0]!.kind === "message");
+    const questions = drafts.filter(
+      (e) => e.length > 1 && /？|\?|吗/.test(e[0]!.text.zh) && e[0]!.kind === "message",
+    );
     expect(questions.length).toBeGreaterThan(200);
     for (const e of questions) {
       const [q, ...rest] = e;
@@ -162,10 +192,15 @@ describe("groupChatEvent", () => {
     const scene = stubScene("tea", 3, 10, "2026-12-31");
     const withHoliday: Scene = {
       ...scene,
-      momentAt: (o) => ({ ...scene.momentAt(o), upcoming: { name: { zh: "元旦", en: "New Year's Day" }, inDays: 1 } }),
+      momentAt: (o) => ({
+        ...scene.momentAt(o),
+        upcoming: { name: { zh: "元旦", en: "New Year's Day" }, inDays: 1 },
+      }),
     };
     const rng = Rng.seeded(6);
-    const texts = Array.from({ length: 600 }, (_, i) => groupChatEvent(withHoliday, rng, i * 30)).flat().map((d) => d.text.zh);
+    const texts = Array.from({ length: 600 }, (_, i) => groupChatEvent(withHoliday, rng, i * 30))
+      .flat()
+      .map((d) => d.text.zh);
     expect(texts.some((t) => t.includes("元旦"))).toBe(true);
     expect(texts.join("\n")).not.toMatch(/端午|中秋|春节/);
   });
@@ -190,6 +225,7 @@ describe("groupChatEvent", () => {
       const norm = normaliser(scene);
       const lines = [...new Set(drafts.flat().map((d) => norm(d.text.zh)))];
       const unseen = lines.filter((l) => !seen.has(l)).length / lines.length;
+      if (process.env.SHOW_SEEN) console.log(lines.filter((l) => seen.has(l)).join("\n"));
       console.log(`memoriser ${business}: ${(unseen * 100).toFixed(1)} % of the 13th drill's lines unseen`);
       expect(unseen).toBeGreaterThanOrEqual(0.75);
     }
@@ -206,7 +242,7 @@ describe("groupChatEvent", () => {
       cards: share((e) => e.some((d) => d.kind === "card")),
       staffCards: share((e) => e.some((d) => d.kind === "card" && /老师|助教|班主任/.test(d.card!.name.zh))),
       joinWaves: share((e) => e.filter((d) => d.kind === "join").length >= 2),
-      long: share((e) => e.some((d) => d.text.zh.length >= 80)),
+      long: share((e) => e.some((d) => d.text.zh.length >= 60)),
     };
     console.log("feature shares", figures);
     expect(figures.media).toBeGreaterThan(0.08);

@@ -170,14 +170,7 @@ const rules: Rules = {
     L("麦兜", "McDull"),
     L("大白", "Baymax"),
   ],
-  elder: [
-    L("姐", "Sister "),
-    L("哥", "Brother "),
-    L("阿姨", "Auntie "),
-    L("叔", "Uncle "),
-    L("老师傅", "Master "),
-    L("大姐", "Big Sister "),
-  ],
+
   english: [
     L("Lily", "Lily"),
     L("Kevin", "Kevin"),
@@ -303,6 +296,19 @@ const rules: Rules = {
   ],
 };
 
+const ELDERS = [
+  L("姐", "Sister "),
+  L("哥", "Brother "),
+  L("阿姨", "Auntie "),
+  L("叔", "Uncle "),
+  L("大姐", "Big Sister "),
+];
+/** 王姐 is "Sister Wang": the English puts the word first, so each pair is built whole. */
+const elderName: Localized[] = (rules.surname ?? []).flatMap((s) =>
+  ELDERS.map((e) => L(s.zh + e.zh, e.en + s.en)),
+);
+const allRules: Rules = { ...rules, elderName };
+
 /** Ordinary nicknames, by kind; `lookalike` carries the teacher-like words. */
 const ordinary: readonly Localized[] = [
   L("<kid><parent>", "<kid><parent>"),
@@ -311,8 +317,8 @@ const ordinary: readonly Localized[] = [
   L("<given>", "<given>"),
   L("<given><emoji>", "<given> <emoji>"),
   L("<given><tag>", "<given><tag>"),
-  L("<surname><elder>", "<elder><surname>"),
-  L("<surname><elder><tag>", "<elder><surname><tag>"),
+  L("<elderName>", "<elderName>"),
+  L("<elderName><tag>", "<elderName><tag>"),
   L("<english><surname>", "<english> <surname>"),
   L("<english>", "<english>"),
   L("<english>_<given>", "<english>_<given>"),
@@ -320,7 +326,7 @@ const ordinary: readonly Localized[] = [
   L("<emoji><slogan>", "<emoji> <slogan>"),
   L("<slogan><emoji>", "<slogan> <emoji>"),
   L("<trade>-<given>", "<trade> - <given>"),
-  L("<trade><surname><elder>", "<trade> <elder><surname>"),
+  L("<trade><elderName>", "<trade> <elderName>"),
   L("小<surname>同学", "Student <surname>"),
   L("<surname><given>", "<surname> <given>"),
 ];
@@ -342,10 +348,10 @@ export const LOOKALIKE_SHARE = 0.11;
 
 /** One member's WeChat-style nickname, in zh and a readable English rendering. */
 export function memberNickname(rng: Rng, business: Business): Localized {
-  if (rng.chance(LOOKALIKE_SHARE)) return expandPair(rng.pick(rules.lookalike ?? []), rng, rules);
+  if (rng.chance(LOOKALIKE_SHARE)) return expandPair(rng.pick(rules.lookalike ?? []), rng, allRules);
   const flavour = businessFlavour[business];
   const templates = flavour && rng.chance(0.08) ? flavour : ordinary;
-  const name = expandPair(rng.pick(templates), rng, rules);
+  const name = expandPair(rng.pick(templates), rng, allRules);
   return { zh: name.zh, en: name.en.replace(/^'s /, "") };
 }
 
