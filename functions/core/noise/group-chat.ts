@@ -725,7 +725,7 @@ const GREET = [
   L("新人报到，请多关照", "New here, nice to meet you"),
   L("刚看完直播进来的，大家好", "Just joined after the livestream, hi all"),
   L("扫码进来的，请问在哪看课", "Came in via the QR code, where do I watch the classes?"),
-  L("我是<live>直播过来的<emo>", "I came from the <live> live<emo>"),
+  L("我是看<live>那场直播进来的<emo>", "I came in from the livestream on <live><emo>"),
 ];
 const WELCOME = [
   L(
@@ -819,7 +819,7 @@ const SHARE_LONG = [
     "<share>。说真的，刚开始我也[没什么信心|觉得坚持不下来]，[是看到群里大家每天都在打卡|是老师一直鼓励我]才慢慢跟上的，现在[已经成习惯了|一天不做反而难受]，[谢谢大家|感谢老师]<emo>",
     "<share>. Honestly, at first I [had no confidence|didn't think I'd last], it was [seeing everyone check in here every day|the teacher's constant encouragement] that got me going; now [it's a habit|I feel off if I skip a day], [thanks all|thank you, teacher]<emo>",
   ),
-  L("<share>，<lifeTail>", "<share><lifeTail>"),
+  L("<share>", "<share>"),
   L("<share><emo>", "<share><emo>"),
   L("打卡<emo><share>", "Check-in<emo> <share>"),
 ];
