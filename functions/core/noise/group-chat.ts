@@ -168,6 +168,11 @@ const MORNING = [
   L("早呀，今天也加油", "Morning, let's go today"),
   L("大家早上好<bang>", "Good morning, all<bang>"),
 ];
+const FORENOON = [
+  L("大家好<emo>", "Hi everyone<emo>"),
+  L("上午好<bang>", "Good morning<bang>"),
+  L("忙完一阵，来群里看看", "Busy morning, popping into the group"),
+];
 const NOON = [
   L("中午好，大家吃饭了吗", "Afternoon, have you all eaten?"),
   L("午饭时间到<bang>", "Lunch time<bang>"),
@@ -418,6 +423,7 @@ function dress(c: Ctx, text: Localized, staff = false): Localized {
 function greetingBank(m: LocalMoment): readonly Localized[] {
   if (m.hour < 6) return NIGHT;
   if (m.hour < 10) return MORNING;
+  if (m.hour < 11) return FORENOON;
   if (m.hour < 14) return NOON;
   if (m.hour < 18) return AFTERNOON;
   if (m.hour < 22) return EVENING;
@@ -562,7 +568,7 @@ const MEDIA_SAY = [
   L("<fromWhere>", "<fromWhere>"),
   L("今天的<task><emo>", "Today's <task><emo>"),
   L("交作业<emo>", "Homework in<emo>"),
-  L("大家看看我这个<task>行不行", "Does my <task> look OK?"),
+  L("大家看看我这个<task>行不行", "Is my <task> OK? Have a look"),
   L("刚才说的资料", "The materials I mentioned"),
   L("谢谢老板<emo>", "Thanks boss<emo>"),
   L("手慢了[捂脸]", "Too slow<emo>"),
