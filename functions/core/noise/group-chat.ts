@@ -407,7 +407,12 @@ const SUFFIX_EN = [
 function dress(c: Ctx, text: Localized, staff = false): Localized {
   let { zh, en } = text;
   if (/^\[(图片|视频|文件|聊天记录|红包|语音|链接|动画表情)\]/.test(zh)) return text;
-  if (!staff && zh.length > 6 && !/^[[【@]/.test(zh) && c.rng.chance(0.35)) {
+  if (
+    !staff &&
+    zh.length > 6 &&
+    !/^([[【@]|请问|姐妹们|问一下|有没有人|打扰一下|各位)/.test(zh) &&
+    c.rng.chance(0.35)
+  ) {
     const p = c.rng.pick(PREFIX);
     zh = p.zh + zh;
     en = p.en + en.charAt(0).toLowerCase() + en.slice(1);
