@@ -12,6 +12,8 @@ import {
 } from "./incident.js";
 import { memoize } from "./memo.js";
 import { activityAt, clockOf, PEAK_ACTIVITY } from "./noise/clock.js";
+import { groupChatEvent } from "./noise/group-chat.js";
+import { memberNickname } from "./noise/names.js";
 import { BUSINESSES, type Business, type NoiseDraft, type Scene, type SurfaceEvent } from "./noise/types.js";
 import { hash32, Rng } from "./random.js";
 import { placeholders, type Scenario, type Stimulus } from "./scenario.js";
@@ -149,7 +151,7 @@ function surfaceEvents(corpora: Corpora, vars: Vars): Partial<Record<Surface, Su
       return item ? [{ ...item, at }] : [];
     };
   return {
-    group_chat: legacy("group_chat"),
+    group_chat: groupChatEvent,
     articles: legacy("articles"),
     comments: legacy("comments"),
     client_dm: legacy("client_dm"),
@@ -198,7 +200,24 @@ class PeoplePool {
     }
   }
 
+  /**
+   * Ordinary members get generated nicknames (thousands of them, teacher-like ones included), so a
+   * name never tells a member from a raider and a year of drills does not exhaust the cast.
+   */
+  nickname?: (rng: Rng) => Localized;
+
+  private generated(rng: Rng): Localized {
+    const draw = this.nickname as (rng: Rng) => Localized;
+    let name = draw(rng);
+    for (let tries = 0; tries < 8 && this.used.has(name.zh); tries++) name = draw(rng);
+    if (this.used.has(name.zh))
+      name = { zh: `${name.zh}${rng.int(2, 99)}`, en: `${name.en} ${rng.int(2, 99)}` };
+    this.used.add(name.zh);
+    return name;
+  }
+
   take(role: AuthorRole, count: number, rng: Rng = this.rng): Localized[] {
+    if (role === "member" && this.nickname) return Array.from({ length: count }, () => this.generated(rng));
     const free = this.source(role).filter((n) => !this.used.has(n.zh));
     const chosen = rng.sample(free, count);
     // Pools are finite: past their size, numbered nicknames keep every person distinct.
@@ -215,6 +234,7 @@ class PeoplePool {
    * one newcomer at a time.
    */
   takeOne(role: AuthorRole, rng: Rng = this.rng): Localized {
+    if (role === "member" && this.nickname) return this.generated(rng);
     const source = this.source(role);
     let free = 0;
     for (const n of source) if (!this.used.has(n.zh)) free++;
@@ -370,6 +390,7 @@ export function generate(
   const brand = context.brand ?? paramRng.pick(corpora.brands);
   // The team's trade decides what its sandbox talks about (and which bait accounts fit a raid).
   const business: Business = context.business ?? businessOf(brand, paramRng);
+  pool.nickname = (rng) => memberNickname(rng, business);
   const vars: Vars = { brand };
   const group = context.group ?? fillLocalized(paramRng.pick(corpora.groupNames), vars);
   const client = context.client ?? paramRng.pick(corpora.clientNames);
