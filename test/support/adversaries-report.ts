@@ -19,16 +19,17 @@ import {
 } from "./adversaries.js";
 import { builtInScenarios } from "./drills.js";
 
-export const SEEDS = 100;
-export const MEMORY_TEAMS = 240;
-export const MEMORY_SEED = 12;
+const SEEDS = 100;
+const MEMORY_TEAMS = 200;
+const MEMORY_SEED = 12;
 
 const scenarios = builtInScenarios();
 const started = performance.now();
 const drills = catalogDrills(scenarios, SEEDS);
 console.log(`generated ${drills.length} drills in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-for (const [name, bot] of Object.entries(spamBots)) console.log(describeTally(`spam · ${name}`, run(drills, bot)));
+for (const [name, bot] of Object.entries(spamBots))
+  console.log(describeTally(`spam · ${name}`, run(drills, bot)));
 
 const m0 = performance.now();
 for (const [k, f] of memorisation(scenarios, [12, 24], MEMORY_TEAMS, MEMORY_SEED)) {
@@ -37,8 +38,14 @@ for (const [k, f] of memorisation(scenarios, [12, 24], MEMORY_TEAMS, MEMORY_SEED
 }
 console.log(`memorisation in ${((performance.now() - m0) / 1000).toFixed(1)} s`);
 
-for (const [name, bot] of Object.entries(heuristicBots)) console.log(describeTally(`heuristic · ${name}`, run(drills, bot)));
-console.log(describeTally("heuristic · five rules together", run(drills, together(FIVE_RULES.map((n) => heuristicBots[n] as never)))));
+for (const [name, bot] of Object.entries(heuristicBots))
+  console.log(describeTally(`heuristic · ${name}`, run(drills, bot)));
+console.log(
+  describeTally(
+    "heuristic · five rules together",
+    run(drills, together(FIVE_RULES.map((n) => heuristicBots[n] as never))),
+  ),
+);
 console.log(describeTally("heuristic · all together", run(drills, together(Object.values(heuristicBots)))));
 
 const teamsOf: Array<[string, Surface[]]> = [
@@ -54,7 +61,9 @@ for (const [name, surfaces] of teamsOf) {
       total++;
       if (emptyAtInjection(generate(s, seed, context), surfaces).length > 0) bad++;
     }
-  console.log(`surfaces · ${name}: ${bad}/${total} drills (${pct(bad / total)}) leave a team surface empty at injection`);
+  console.log(
+    `surfaces · ${name}: ${bad}/${total} drills (${pct(bad / total)}) leave a team surface empty at injection`,
+  );
 }
 
 let distinct = 0;
@@ -65,5 +74,7 @@ for (const s of scenarios) {
   total += v.total;
   console.log(`variety · ${s.id}: ${v.distinct}/${v.total}`);
 }
-console.log(`variety · catalog: ${distinct}/${total} (${pct(distinct / total)}) distinct normalised incident texts over 200 seeds`);
+console.log(
+  `variety · catalog: ${distinct}/${total} (${pct(distinct / total)}) distinct normalised incident texts over 200 seeds`,
+);
 console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);

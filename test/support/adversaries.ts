@@ -8,10 +8,10 @@
  */
 import { generate } from "../../functions/core/generator.js";
 import type { FeedItem, GenerateContext, Incident } from "../../functions/core/incident.js";
+import { Rng } from "../../functions/core/random.js";
 import type { Scenario } from "../../functions/core/scenario.js";
 import { score, type TimelineEntry } from "../../functions/core/scoring.js";
 import { itemTexts, textNormalizer } from "../../functions/core/variety.js";
-import { Rng } from "../../functions/core/random.js";
 import { SANDBOX_SURFACES, type Surface } from "../../functions/core/vocabulary.js";
 
 export const INJECTED_AT = Date.UTC(2026, 10, 3, 2, 0, 0);
@@ -313,8 +313,7 @@ const STAFF_NICKNAME = /老师|助教|顾问|官方|客服/;
 const NOTICE = /！！|？？|!!|\?\?|【[^】]*】/;
 
 const contentLength = (s: Seen) =>
-  [s.title ?? "", s.text, s.card?.name ?? "", s.card?.note ?? "", ...(s.paragraphs ?? [])].join("")
-    .length;
+  [s.title ?? "", s.text, s.card?.name ?? "", s.card?.note ?? "", ...(s.paragraphs ?? [])].join("").length;
 
 function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.POSITIVE_INFINITY;

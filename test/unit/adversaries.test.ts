@@ -52,32 +52,32 @@ describe("flag spam: flagging every item one at a time, 5 s after it appears", (
 
 describe("memorisation: a team that remembers what it read in earlier drills", () => {
   let memory: Map<number, MemoryFigures> | undefined;
-  const after = (k: number) => {
+  const afterDrills = (k: number) => {
     memory ??= memorisation(scenarios, [12, 24], MEMORY_TEAMS, MEMORY_SEED);
-    const found = memory.get(k) as MemoryFigures;
-    return found;
+    return memory.get(k) as MemoryFigures;
   };
 
   it("flagging whatever is new after 12 drills is at most 25 % precise (200 team histories)", () => {
-    const { novelty } = after(12);
+    const { novelty } = afterDrills(12);
     console.log(describeTally("memory k=12 · novelty", novelty));
     expect(novelty.drills).toBeGreaterThanOrEqual(200);
     expect(novelty.precision).toBeLessThanOrEqual(0.25);
   });
 
   it("flagging whatever is new after 24 drills is at most 30 % precise (200 team histories)", () => {
-    const { novelty } = after(24);
+    const { novelty } = afterDrills(24);
     console.log(describeTally("memory k=24 · novelty", novelty));
     expect(novelty.drills).toBeGreaterThanOrEqual(200);
     expect(novelty.precision).toBeLessThanOrEqual(0.3);
   });
 
   it("flagging what was the incident in earlier reports gives detection credit in at most 10 % of drills", () => {
-    for (const k of [12, 24]) {
-      const { recalled } = after(k);
-      console.log(describeTally(`memory k=${k} · recalled incidents`, recalled));
-      expect(recalled.creditShare, `after ${k} drills`).toBeLessThanOrEqual(0.1);
-    }
+    const recalled = [12, 24].map((k) => {
+      const t = afterDrills(k).recalled;
+      console.log(describeTally(`memory k=${k} · recalled incidents`, t));
+      return [k, t] as const;
+    });
+    for (const [k, t] of recalled) expect(t.creditShare, `after ${k} drills`).toBeLessThanOrEqual(0.1);
   });
 });
 
@@ -95,7 +95,7 @@ describe("every surface a team uses carries items in every drill", () => {
     ["the default sandbox", undefined],
     ["a team on group chat and client DMs only", ["group_chat", "client_dm"]],
   ];
-  it.each(teams)("has at least one item visible at injection on each surface (%s)", (_, surfaces) => {
+  it.each(teams)("has at least one item visible at injection on each surface (%s)", (team, surfaces) => {
     const wanted = surfaces ?? [...SANDBOX_SURFACES];
     const empty: string[] = [];
     for (const s of scenarios)
@@ -103,7 +103,7 @@ describe("every surface a team uses carries items in every drill", () => {
         const incident = generate(s, seed, surfaces ? { surfaces } : {});
         for (const surface of emptyAtInjection(incident, wanted)) empty.push(`${s.id}#${seed} ${surface}`);
       }
-    console.log(`surfaces · ${_}: ${empty.length} empty surface(s) at injection`);
+    console.log(`surfaces · ${team}: ${empty.length} empty surface(s) at injection`);
     expect(empty.slice(0, 10)).toEqual([]);
   });
 });
