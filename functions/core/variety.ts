@@ -1,5 +1,6 @@
 import { generate } from "./generator.js";
 import type { FeedItem, Incident } from "./incident.js";
+import { memoize } from "./memo.js";
 import type { Scenario } from "./scenario.js";
 
 /**
@@ -24,7 +25,8 @@ export function incidentSignature(incident: Incident): string {
 
 const BUILT_INS = ["brand", "group", "client", "staff"] as const;
 const NOT_WORDS = /[\p{N}\p{P}\p{S}\p{Z}\s]+/gu;
-const strip = (text: string) => text.normalize("NFKC").toLowerCase().replace(NOT_WORDS, "");
+// Drills repeat their everyday texts; stripping one costs more than finding it again.
+const strip = memoize(50_000, (text) => text.normalize("NFKC").toLowerCase().replace(NOT_WORDS, ""));
 
 /**
  * Strips what a renamed copy of the same line changes: every person's name, the team's brand, group,
