@@ -6,6 +6,7 @@ import { generate } from "../../functions/core/generator.js";
 import { variety } from "../../functions/core/variety.js";
 import { SANDBOX_SURFACES, type Surface } from "../../functions/core/vocabulary.js";
 import {
+  type Bot,
   catalogDrills,
   describeTally,
   emptyAtInjection,
@@ -43,7 +44,7 @@ for (const [name, bot] of Object.entries(heuristicBots))
 console.log(
   describeTally(
     "heuristic · five rules together",
-    run(drills, together(FIVE_RULES.map((n) => heuristicBots[n] as never))),
+    run(drills, together(FIVE_RULES.map((n) => heuristicBots[n] as Bot))),
   ),
 );
 console.log(describeTally("heuristic · all together", run(drills, together(Object.values(heuristicBots)))));
