@@ -344,8 +344,14 @@ function monthSpan(month: string): MonthSpan {
 }
 
 const FULL_DAY: Interval[] = [[0, MINUTES_PER_DAY]];
+/**
+ * The night hours, local and inclusive: what a team that has not opted into night drills is never
+ * woken for. A night scenario lands inside them (in its own, narrower hours) only with the opt-in;
+ * an any-time scenario lands anywhere but inside them without it.
+ */
+export const NIGHT_HOURS = { start: "00:00", end: "05:59" } as const;
 // The scenario schema requires night scenarios to state their hours; this only guards a hand-built one.
-const DEFAULT_NIGHT = { start: "00:00", end: "05:59" };
+const DEFAULT_NIGHT = NIGHT_HOURS;
 
 /** A scenario's `between` is inclusive ("03:59" is the last minute) and may run past midnight. */
 function betweenMask(between: { start: string; end: string }): Interval[] {
@@ -391,6 +397,9 @@ function dayMasks(program: ProgramSettings, timing: Timing): Interval[][] {
           )
         : FULL_DAY;
     if (between) mask = intersect(mask, between);
+    // "Any time" is any time the team agreed to be drilled: without the night opt-in the night is out,
+    // or account-takeover would page a team at 3 a.m. that never said yes to it.
+    if (timing.window === "any" && !program.nightDrills) mask = subtract(mask, betweenMask(NIGHT_HOURS));
     masks.push(subtract(mask, quiet));
   }
   return masks;
@@ -640,7 +649,12 @@ export function explainEmpty(input: Omit<PlanInput, "rng"> & { rng?: Rng }): Loc
         }
       : { zh: `${month} 的每一天都是禁排日期。`, en: `Every day of ${month} is a blackout date.` };
   }
-  const anyTime = { program: { ...program, quietHours: [], blackoutDates: [] }, month, now: input.now };
+  // Every minute of the month, the night included: only the calendar can have run out here.
+  const anyTime = {
+    program: { ...program, quietHours: [], blackoutDates: [], nightDrills: true },
+    month,
+    now: input.now,
+  };
   if (input.now !== undefined && allowedMinutes(anyTime, { window: "any" }).size === 0) {
     return {
       zh: `${month} 已经过去，没有剩余时间可安排演练。`,

@@ -13,6 +13,7 @@ const USAGE = `Usage:
   npm run catalog -- check [file.yaml ...]
   npm run catalog -- preview <scenario-id | file.yaml> [--seed N] [--lang zh|en] [--json]
   npm run catalog -- variety [scenario-id ...] [--seeds 1000]
+      (seeds whose incident texts differ once names and numbers are stripped)
 `;
 
 function fail(message: string): never {
@@ -108,7 +109,7 @@ async function measureVariety(ids: string[]): Promise<number> {
   for (const s of chosen) {
     const { distinct, total } = variety(s, seeds);
     process.stdout.write(
-      `${s.id.padEnd(32)} ${distinct}/${total} distinct (${((100 * distinct) / total).toFixed(1)} %)\n`,
+      `${s.id.padEnd(32)} ${distinct}/${total} distinct incident texts (${((100 * distinct) / total).toFixed(1)} %)\n`,
     );
   }
   return 0;

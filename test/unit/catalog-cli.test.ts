@@ -67,6 +67,12 @@ describe("npm run catalog", () => {
     expect(result.code).toBe(0);
   });
 
+  it("counts distinct incident texts, names and numbers stripped, in variety", async () => {
+    const result = await catalog("variety", "competitor-group-raid", "--seeds", "20");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^competitor-group-raid\s+\d+\/20 distinct incident texts \(\d+\.\d %\)$/m);
+  });
+
   it("refuses an unknown scenario with a hint instead of a stack trace", async () => {
     const result = await catalog("preview", "no-such-thing");
     expect(result.code).toBe(2);

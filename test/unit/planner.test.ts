@@ -76,8 +76,13 @@ function naiveAllows(p: ProgramSettings, timing: Timing, z: ZonedTime): boolean 
   }
   if (timing.window === "business_hours")
     return p.windows.some((w) => w.days.includes(z.weekday) && t >= w.start && t < w.end);
+  // Any time is any time but the night, unless the team opted in.
+  if (timing.window === "any" && !p.nightDrills && isNight(t)) return false;
   return true;
 }
+
+/** 00:00–05:59 local: the night a team is never drilled in without the opt-in. */
+const isNight = (hhmm: string) => hhmm >= "00:00" && hhmm <= "05:59";
 
 function naiveMinutes(p: ProgramSettings, month: string, timing: Timing): number[] {
   const [y, m] = month.split("-").map(Number) as [number, number];
@@ -178,6 +183,7 @@ describe("allowedMinutes: the set every draw is uniform over", () => {
         { window: "business_hours" },
       ],
       [program({ timezone: NEW_YORK }), "2027-03", { window: "any" }],
+      [program({ timezone: NEW_YORK, nightDrills: true }), "2027-03", { window: "any" }],
       [program({ timezone: NEW_YORK, nightDrills: true }), "2027-03", push2am.timing],
       [
         program({ timezone: NEW_YORK, quietHours: [{ start: "22:00", end: "07:00" }] }),
@@ -205,7 +211,8 @@ describe("allowedMinutes: the set every draw is uniform over", () => {
   });
 
   it("drops New York's missing hour in March 2027 and counts its repeated hour in November 2026 once", () => {
-    const ny = program({ timezone: NEW_YORK });
+    // Opted in to nights, so "any" is the whole day and the 02:xx gap (a night hour) shows.
+    const ny = program({ timezone: NEW_YORK, nightDrills: true });
     expect(allowedMinutes({ program: ny, month: "2027-03" }, { window: "any" }).size).toBe(31 * 1440 - 60);
     expect(allowedMinutes({ program: ny, month: "2026-11" }, { window: "any" }).size).toBe(30 * 1440);
 
@@ -320,6 +327,70 @@ describe("planMonth: the 2 a.m. push, a night scenario", () => {
     });
     const drawn = seeds(100).flatMap((seed) => plan({ program: p, month: "2026-11" }, seed));
     expect(drawn.some((d) => d.scenarioId === push2am.id)).toBe(false);
+  });
+});
+
+describe("planMonth: no night drill without the opt-in", () => {
+  const ZONES = [SHANGHAI, NEW_YORK, "Europe/London", "Australia/Sydney", "America/Santiago", "Asia/Kolkata"];
+  const MONTHS = ["2026-03", "2026-04", "2026-10", "2026-11", "2027-03", "2027-04"];
+  const daytime = [
+    [{ days: [1, 2, 3, 4, 5], start: "09:30", end: "18:00" }],
+    [{ days: [1, 2, 3, 4, 5, 6, 7], start: "06:00", end: "24:00" }],
+    [
+      { days: [1, 2, 3], start: "08:00", end: "12:00" },
+      { days: [6, 7], start: "14:00", end: "22:00" },
+    ],
+  ];
+  const pools = [[], poolOf(anyTime), poolOf(anyTime, bizA), poolOf(anyTime, push2am, bizB)];
+
+  /** A varied program from the seed: zone, windows, pool (the whole catalog or some), drills a month. */
+  const programOf = (seed: number, nightDrills: boolean) => {
+    const rng = Rng.seeded(hash32(`night-${seed}`));
+    return program({
+      timezone: rng.pick(ZONES),
+      windows: rng.pick(daytime),
+      pool: rng.pick(pools),
+      drillsPerMonth: rng.int(1, 5),
+      nightDrills,
+      ...(rng.chance(0.3) ? { quietHours: [{ start: "12:00", end: "13:00" }] } : {}),
+    });
+  };
+
+  it("never lands a drill 00:00–05:59 local in 10,000 planned months without the opt-in", () => {
+    let drills = 0;
+    let anyTimeDrills = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const p = programOf(i, false);
+      const month = MONTHS[i % MONTHS.length] as string;
+      for (const d of plan({ program: p, month }, i)) {
+        drills++;
+        if (d.window === "any") anyTimeDrills++;
+        const z = local(d.plannedAt, p.timezone);
+        expect(isNight(z.time), `${p.timezone} ${z.date} ${z.time} ${d.scenarioId}`).toBe(false);
+        expect(d.window).not.toBe("night");
+      }
+    }
+    // The draw reached the scenarios that could have landed at night, often.
+    expect(drills).toBeGreaterThan(20_000);
+    expect(anyTimeDrills).toBeGreaterThan(5_000);
+    // ~10 s alone; a busy machine needs more than the default 30 s now and then.
+  }, 90_000);
+
+  it("lets an any-time scenario land at night once the team opted in", () => {
+    const p = program({ nightDrills: true, pool: poolOf(anyTime), drillsPerMonth: 5 });
+    const times = seeds(200).flatMap((seed) => plan({ program: p, month: "2026-11" }, seed));
+    const nights = times.filter((d) => isNight(local(d.plannedAt, SHANGHAI).time)).length;
+    // 6 of 24 hours: about a quarter of the drills.
+    expect(nights / times.length).toBeGreaterThan(0.2);
+    expect(nights / times.length).toBeLessThan(0.3);
+  });
+
+  it("keeps an opted-out any-time scenario uniform over the rest of the day", () => {
+    const p = program({ pool: poolOf(anyTime), drillsPerMonth: 1 });
+    const minutes = allowedMinutes({ program: p, month: "2026-11" }, anyTime.timing);
+    expect(minutes.size).toBe(30 * 18 * 60);
+    const earliest = Math.min(...[...minutes].map((t) => Number(local(t, SHANGHAI).time.replace(":", ""))));
+    expect(earliest).toBe(600);
   });
 });
 

@@ -49,6 +49,8 @@ describe("the calendar preview", () => {
       ...program,
       timezone: "America/New_York",
       windows: [{ days: [7], start: "00:00", end: "24:00" }],
+      // Opted in, so "any" is the whole day: without it the night (and the 02:xx gap) is out anyway.
+      nightDrills: true,
     };
     const days = calendarPreview(ny, "2026-03", [{ window: "any" }]);
     // The spring-forward Sunday has 23 hours; an ordinary day 24 (and any-time scenarios ignore windows).
