@@ -1,6 +1,7 @@
 import { corpora as defaultCorpora } from "./corpora/data.js";
 import type { Corpora, NoiseLine } from "./corpora/types.js";
 import {
+  type ArticleMeta,
   type FeedItem,
   type GenerateContext,
   type Incident,
@@ -12,6 +13,7 @@ import {
 } from "./incident.js";
 import { memoize } from "./memo.js";
 import { activityAt, clockOf, PEAK_ACTIVITY } from "./noise/clock.js";
+import { expandPair } from "./noise/grammar.js";
 import { groupChatEvent } from "./noise/group-chat.js";
 import { memberNickname } from "./noise/names.js";
 import { BUSINESSES, type Business, type NoiseDraft, type Scene, type SurfaceEvent } from "./noise/types.js";
@@ -122,6 +124,14 @@ const DEFAULT_NOISE: Partial<Record<Surface, NoiseSpec>> = {
 /** Surfaces people write on, whose pace follows the time of day. */
 const PACED: ReadonlySet<Surface> = new Set(["group_chat", "comments", "client_dm"]);
 
+/** An article's 阅读 count grows with its age (seconds before the injection); a fresh push starts low. */
+function articleMeta(at: number, rng: Rng): ArticleMeta {
+  const hours = Math.max(0, -at / 3_600);
+  const audience = rng.int(300, 6_000);
+  const share = Math.min(1, 0.08 + hours / 48);
+  return { reads: Math.round(audience * share * (0.6 + rng.int(0, 80) / 100)), status: "sent" };
+}
+
 /** A generated draft as a feed item of its surface (id and time are set once the feed is sorted). */
 function draftItem(surface: Surface, d: NoiseDraft): FeedItem {
   const item: FeedItem = { id: "", at: 0, surface, kind: d.kind, text: d.text, origin: { noise: surface } };
@@ -130,6 +140,7 @@ function draftItem(surface: Surface, d: NoiseDraft): FeedItem {
   if (d.paragraphs) item.paragraphs = d.paragraphs;
   if (d.card) item.card = d.card;
   if (d.article) item.article = d.article;
+  if (item.kind === "article" && item.paragraphs?.[0]) item.text = digestOf(item.paragraphs);
   return item;
 }
 
@@ -376,6 +387,7 @@ export function generate(
   const noiseRng = root.fork();
   const idRng = root.fork();
   const orderRng = root.fork();
+  const metaRng = root.fork();
 
   const pool = new PeoplePool(paramRng, corpora);
   const people: Person[] = [];
@@ -411,8 +423,8 @@ export function generate(
       case "pick": {
         const option = paramRng.pick(param.options);
         picked.set(name, option);
-        // Options may use earlier parameters and the built-ins, e.g. "{brand}的会员日".
-        vars[name] = fillLocalized({ zh: option.zh, en: option.en }, vars);
+        // Options may use earlier parameters and the built-ins, e.g. "{brand}的会员日", and the slot grammar.
+        vars[name] = fillLocalized(expandPair({ zh: option.zh, en: option.en }, paramRng), vars);
         break;
       }
       case "person": {
@@ -559,6 +571,8 @@ export function generate(
   const items: FeedItem[] = drafts.map((d) => {
     d.item.id = idRng.id("it-");
     d.item.at = d.at;
+    // Every article gets its backend-list status and reads the same way, incident or not.
+    if (d.item.kind === "article" && !d.item.article) d.item.article = articleMeta(d.at, metaRng);
     return d.item;
   });
 
@@ -738,7 +752,9 @@ function stimulusItem(
   members: Person[],
   staff: Person[],
 ): Draft["item"] {
-  const text = fillLocalized(template, vars, each);
+  // Slot grammar first ([a|b] choices, the same ones in both languages), then the placeholders.
+  const grow = (t: Localized) => fillLocalized(expandPair(t, rng), vars, each);
+  const text = grow(template);
   const item: Draft["item"] = {
     id: "",
     at: 0,
@@ -748,11 +764,11 @@ function stimulusItem(
     origin: { stimulus: stimulus.id },
   };
   if (author) item.authorId = author.id;
-  if (stimulus.title) item.title = fillLocalized(stimulus.title, vars, each);
+  if (stimulus.title) item.title = grow(stimulus.title);
   if (stimulus.card)
     item.card = {
-      name: fillLocalized(stimulus.card.name, vars, each),
-      note: fillLocalized(stimulus.card.note, vars, each),
+      name: grow(stimulus.card.name),
+      note: grow(stimulus.card.note),
     };
   if (stimulus.body) {
     const count = rng.int(stimulus.body.paragraphs.min, stimulus.body.paragraphs.max);
@@ -760,7 +776,7 @@ function stimulusItem(
       .sample(corpora.articleParagraphs, count)
       .map((p) => fillNoise(p, rng, vars, members, staff, each));
     if (stimulus.body.insert) {
-      const insert = fillLocalized(stimulus.body.insert, vars, each);
+      const insert = grow(stimulus.body.insert);
       const at = rng.int(0, paragraphs.length);
       const host = paragraphs[at];
       // Half the time the sentence hides inside an ordinary paragraph rather than standing alone.
@@ -772,7 +788,19 @@ function stimulusItem(
     }
     item.paragraphs = paragraphs;
   }
+  // The backend list previews every article the same way, incident or not.
+  if (item.kind === "article" && item.paragraphs?.[0]) item.text = digestOf(item.paragraphs);
   return item;
+}
+
+const DIGEST_CHARS = { zh: 54, en: 110 } as const;
+
+/** How the 公众号 backend list previews an article: the opening of its first paragraph. */
+export function digestOf(paragraphs: readonly Localized[]): Localized {
+  const first = paragraphs[0] as Localized;
+  const cut = (text: string, lang: Lang) =>
+    text.length > DIGEST_CHARS[lang] ? `${text.slice(0, DIGEST_CHARS[lang])}…` : text;
+  return { zh: cut(first.zh, "zh"), en: cut(first.en, "en") };
 }
 
 function noiseItem(
@@ -842,7 +870,12 @@ function noiseItem(
       const paragraphs = rng
         .sample(corpora.articleParagraphs, rng.int(3, 5))
         .map((p) => fillNoise(p, rng, vars, members, staff));
-      const title = fillNoise(rng.pick(corpora.articleTitles), rng, vars, members, staff);
+      const plain = fillNoise(rng.pick(corpora.articleTitles), rng, vars, members, staff);
+      // Accounts often lead a title with their name or a column ("青禾学堂｜…"): never only the incident's.
+      const brand = vars.brand as Localized;
+      const title = rng.chance(0.35)
+        ? { zh: `${brand.zh}｜${plain.zh}`, en: `${brand.en} | ${plain.en}` }
+        : plain;
       return {
         id: "",
         at: 0,

@@ -3,7 +3,8 @@ import type { Localized } from "../vocabulary.js";
 
 /**
  * A slot grammar, written inline in a template:
- * - `[a|b|c]` picks one alternative (alternatives may be empty, `[，|]`, and may nest);
+ * - `[a|b|c]` picks one alternative (alternatives may be empty, `[，|]`, and may nest); a bracket
+ *   without a bar is literal text, so WeChat tags such as `[图片]` or `[抱拳]` stay as written;
  * - `<rule>` expands a named rule of the bank, itself a list of templates;
  * - `{name}` placeholders are left as they are, for `fill()` to replace later.
  *
@@ -74,7 +75,9 @@ function expandOne(text: string, lang: "zh" | "en", rules: Rules, c: Choices, de
       const end = closing(text, i);
       if (end < 0) throw new Error(`unclosed [ in grammar: ${text}`);
       const alts = alternatives(text.slice(i + 1, end));
-      out += expandOne(alts[choose(c, alts.length)] as string, lang, rules, c, depth + 1);
+      // A bracket with no bar is text, not a choice: WeChat's [图片], [抱拳], [Thumbs up].
+      if (alts.length === 1) out += `[${expandOne(alts[0] as string, lang, rules, c, depth + 1)}]`;
+      else out += expandOne(alts[choose(c, alts.length)] as string, lang, rules, c, depth + 1);
       i = end + 1;
     } else if (ch === "<") {
       const end = text.indexOf(">", i);
