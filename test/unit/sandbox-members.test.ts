@@ -65,7 +65,11 @@ describe("the group chat's member list", () => {
         i.id.startsWith("rm-"),
       ),
     ).toBe(false);
-    const polled = sandbox(incident, T0, now, timeline, { after: page.cursor, limit: 100 });
+    const polled = sandbox(incident, T0, now, timeline, {
+      surface: "group_chat",
+      after: page.cursor,
+      limit: 100,
+    });
     expect(polled.items.map((i) => i.id)).toEqual(notices.map((n) => n.id));
     // Other surfaces carry no removal notices.
     expect(
