@@ -12,6 +12,8 @@ import {
   type RubricTarget,
 } from "./incident.js";
 import { memoize } from "./memo.js";
+import { articlesEvent, writeArticle } from "./noise/articles.js";
+import { clientDmEvent } from "./noise/client-dm.js";
 import { activityAt, clockOf, PEAK_ACTIVITY } from "./noise/clock.js";
 import { expandPair } from "./noise/grammar.js";
 import { groupChatEvent } from "./noise/group-chat.js";
@@ -163,9 +165,9 @@ function surfaceEvents(corpora: Corpora, vars: Vars): Partial<Record<Surface, Su
     };
   return {
     group_chat: groupChatEvent,
-    articles: legacy("articles"),
+    articles: articlesEvent,
     comments: legacy("comments"),
-    client_dm: legacy("client_dm"),
+    client_dm: clientDmEvent,
     account_console: legacy("account_console"),
   };
 }
@@ -457,6 +459,25 @@ export function generate(
   const staff = [mainStaff, ...pool.take("staff", paramRng.int(1, 2)).map((n) => addPerson(n, "staff"))];
   const members = pool.take("member", paramRng.int(18, 36)).map((n) => addPerson(n, "member"));
 
+  // The sandbox's wall clock: mornings, nights and holidays follow the drill's real start.
+  const { momentAt, hourAt } = clockOf(
+    context.startsAt ?? defaultStart(scenario),
+    context.timezone ?? DEFAULT_TIMEZONE,
+  );
+  const scene: Scene = {
+    business,
+    brand,
+    group,
+    client: clientPerson,
+    staff,
+    members,
+    newMember: (rng) => {
+      const newcomer = addPerson(pool.takeOne("member", rng), "member");
+      members.push(newcomer);
+      return newcomer;
+    },
+    momentAt,
+  };
   const drafts: Draft[] = [];
   const push = (at: number, item: Draft["item"]) =>
     drafts.push({ at, order: orderRng.int(0, 0x7fffffff), item });
@@ -487,34 +508,13 @@ export function generate(
           vars,
           each,
           stimulusRng,
-          corpora,
+          scene,
           author,
-          members,
-          staff,
         ),
       );
     }
   }
 
-  // The sandbox's wall clock: mornings, nights and holidays follow the drill's real start.
-  const { momentAt, hourAt } = clockOf(
-    context.startsAt ?? defaultStart(scenario),
-    context.timezone ?? DEFAULT_TIMEZONE,
-  );
-  const scene: Scene = {
-    business,
-    brand,
-    group,
-    client: clientPerson,
-    staff,
-    members,
-    newMember: (rng) => {
-      const newcomer = addPerson(pool.takeOne("member", rng), "member");
-      members.push(newcomer);
-      return newcomer;
-    },
-    momentAt,
-  };
   const events = surfaceEvents(corpora, vars);
   const pushDraft = (surface: Surface, d: NoiseDraft) => push(d.at, draftItem(surface, d));
 
@@ -747,10 +747,8 @@ function stimulusItem(
   vars: Vars,
   each: Vars | undefined,
   rng: Rng,
-  corpora: Corpora,
+  scene: Scene,
   author: Person | undefined,
-  members: Person[],
-  staff: Person[],
 ): Draft["item"] {
   // Slot grammar first ([a|b] choices, the same ones in both languages), then the placeholders.
   const grow = (t: Localized) => fillLocalized(expandPair(t, rng), vars, each);
@@ -771,10 +769,11 @@ function stimulusItem(
       note: grow(stimulus.card.note),
     };
   if (stimulus.body) {
+    // The body is written like every other article of the account; the incident sentence goes in.
+    const written = writeArticle(scene, rng, stimulus.at);
     const count = rng.int(stimulus.body.paragraphs.min, stimulus.body.paragraphs.max);
-    const paragraphs = rng
-      .sample(corpora.articleParagraphs, count)
-      .map((p) => fillNoise(p, rng, vars, members, staff, each));
+    const paragraphs = written.paragraphs.slice(0, Math.max(1, count));
+    if (!item.title) item.title = written.title;
     if (stimulus.body.insert) {
       const insert = grow(stimulus.body.insert);
       const at = rng.int(0, paragraphs.length);
