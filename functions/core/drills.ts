@@ -629,7 +629,18 @@ export class DrillService {
     });
     // The stored scorecard, not this one: a racing resolver or closer may have stored theirs first.
     const { timeToDetect, detectedBy } = record.scorecard;
-    if (timeToDetect === null || detectedBy === null) return { drill, record };
+    if (timeToDetect === null || detectedBy === null) {
+      // A live mark set by claims that raced (a wrong claim stamped earlier but stored later) gives
+      // way to the scorecard, which judges every claim in time order.
+      if (drill.detectedAt === undefined) return { drill, record };
+      try {
+        const cleared = await this.store.clearDetection(drill.id);
+        return { drill: cleared, record };
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+        return { drill, record };
+      }
+    }
     const detectedAt = injectedAt + Math.round(timeToDetect * 1000);
     if (drill.detectedAt === detectedAt && drill.detectedBy === detectedBy) return { drill, record };
     try {

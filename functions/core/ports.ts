@@ -283,6 +283,8 @@ export interface Store {
     drillId: string,
     claims: { right: string[]; wrong: string[] },
   ): Promise<{ right: number; wrong: number }>;
+  /** Removes a drill's detection time and who detected (the scorecard found no detection). */
+  clearDetection(drillId: string): Promise<Drill>;
   /** Sets fields only where they are still unset (first writer wins); returns whether it did. */
   setOnce(
     drillId: string,

@@ -503,6 +503,21 @@ export class DynamoStore implements Store {
     return { ...drill, ...Object.fromEntries(fields), status: to } as Drill;
   }
 
+  async clearDetection(drillId: string): Promise<Drill> {
+    const out = await this.io(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.drill(drillId),
+          UpdateExpression: "REMOVE detectedAt, detectedBy",
+          ConditionExpression: "attribute_exists(pk)",
+          ReturnValues: "ALL_NEW",
+        }),
+      ),
+    );
+    return strip<Drill>(out.Attributes);
+  }
+
   async addClaims(
     drillId: string,
     claims: { right: string[]; wrong: string[] },

@@ -11,12 +11,16 @@ import { synthApp } from "../support/infra.js";
 
 const run = promisify(execFile);
 
-/** Minified bundle budgets in bytes (decimal MB): the api carries the HTTP app and the catalog. */
+/**
+ * Minified bundle budgets in bytes (decimal MB): the api carries the HTTP app and the catalog. The
+ * api and the planner also carry the generator's noise banks (issue 12: ~0.1 MB of grammar per
+ * surface and trade), which is what their extra allowance is for.
+ */
 const BUDGET: Record<HandlerName, number> = {
-  api: 1_500_000,
+  api: 1_700_000,
   injector: 1_000_000,
   closer: 1_000_000,
-  planner: 1_000_000,
+  planner: 1_150_000,
   notifier: 1_000_000,
 };
 
