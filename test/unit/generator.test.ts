@@ -29,12 +29,14 @@ describe("generate(scenario, seed)", () => {
     expect(distinct / total).toBeGreaterThanOrEqual(0.95);
   });
 
-  it("varies every scenario's incident texts in the catalog (at least 90 % distinct over 200 seeds)", () => {
-    for (const s of builtInScenarios()) {
+  // One test per scenario: each draws 200 whole drills, noise included, which is seconds on a busy machine.
+  it.each(builtInScenarios())(
+    "varies the incident texts of $id (at least 90 % distinct over 200 seeds)",
+    (s) => {
       const { distinct, total } = variety(s, 200);
-      expect(distinct / total, s.id).toBeGreaterThanOrEqual(0.9);
-    }
-  });
+      expect(distinct / total).toBeGreaterThanOrEqual(0.9);
+    },
+  );
 
   it("counts a renamed, renumbered copy of an incident as the same incident, and another wording as another", () => {
     const incident = generate(scenario("competitor-group-raid"), 5);

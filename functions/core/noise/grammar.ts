@@ -1,3 +1,4 @@
+import { memoize } from "../memo.js";
 import type { Rng } from "../random.js";
 import type { Localized } from "../vocabulary.js";
 
@@ -64,10 +65,28 @@ function closing(text: string, open: number): number {
   return -1;
 }
 
-function expandOne(text: string, lang: "zh" | "en", rules: Rules, c: Choices, depth: number): string {
-  if (depth > MAX_DEPTH) throw new Error(`grammar nests deeper than ${MAX_DEPTH}: ${text.slice(0, 60)}`);
-  if (!text.includes("[") && !text.includes("<")) return text;
-  let out = "";
+/**
+ * A template parsed once: literal runs, choices, literal brackets and rule references. Drills draw
+ * the same few thousand templates millions of times, and parsing each draw again cost more than the
+ * rest of the generator together; the parsed form replays exactly the same choices.
+ */
+type Part =
+  | string
+  | { readonly alts: readonly Seq[] }
+  | { readonly literal: Seq }
+  | { readonly rule: string; readonly raw: string };
+type Seq = readonly Part[];
+
+const RULE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+function parse(text: string): Seq {
+  if (!text.includes("[") && !text.includes("<")) return text ? [text] : [];
+  const out: Part[] = [];
+  let run = "";
+  const flush = () => {
+    if (run) out.push(run);
+    run = "";
+  };
   let i = 0;
   while (i < text.length) {
     const ch = text[i] as string;
@@ -75,29 +94,59 @@ function expandOne(text: string, lang: "zh" | "en", rules: Rules, c: Choices, de
       const end = closing(text, i);
       if (end < 0) throw new Error(`unclosed [ in grammar: ${text}`);
       const alts = alternatives(text.slice(i + 1, end));
+      flush();
       // A bracket with no bar is text, not a choice: WeChat's [图片], [抱拳], [Thumbs up].
-      if (alts.length === 1) out += `[${expandOne(alts[0] as string, lang, rules, c, depth + 1)}]`;
-      else out += expandOne(alts[choose(c, alts.length)] as string, lang, rules, c, depth + 1);
+      if (alts.length === 1) out.push({ literal: compiled(alts[0] as string) });
+      else out.push({ alts: alts.map(compiled) });
       i = end + 1;
     } else if (ch === "<") {
       const end = text.indexOf(">", i);
       const name = end > 0 ? text.slice(i + 1, end) : "";
-      const rule = /^[A-Za-z][A-Za-z0-9_]*$/.test(name) ? rules[name] : undefined;
-      if (!rule) {
+      if (!RULE_NAME.test(name)) {
         // Not a rule reference ("<3", "a < b"): literal text.
-        out += ch;
+        run += ch;
         i++;
         continue;
       }
-      const entry = rule[choose(c, rule.length)] as Localized;
-      out += expandOne(entry[lang], lang, rules, c, depth + 1);
+      flush();
+      out.push({ rule: name, raw: text.slice(i, end + 1) });
       i = end + 1;
     } else {
-      out += ch;
+      run += ch;
       i++;
     }
   }
+  flush();
   return out;
+}
+
+// Templates come from the banks and the catalog (a few thousand); filled texts never reach here.
+const compiled = memoize(20_000, parse);
+
+function walk(seq: Seq, lang: "zh" | "en", rules: Rules, c: Choices, depth: number, text: string): string {
+  if (depth > MAX_DEPTH) throw new Error(`grammar nests deeper than ${MAX_DEPTH}: ${text.slice(0, 60)}`);
+  let out = "";
+  for (const part of seq) {
+    if (typeof part === "string") out += part;
+    else if ("alts" in part)
+      out += walk(part.alts[choose(c, part.alts.length)] as Seq, lang, rules, c, depth + 1, text);
+    else if ("literal" in part) out += `[${walk(part.literal, lang, rules, c, depth + 1, text)}]`;
+    else {
+      const rule = rules[part.rule];
+      if (!rule) {
+        // A name the bank does not define is text: "<b>" stays "<b>".
+        out += part.raw;
+        continue;
+      }
+      const entry = (rule[choose(c, rule.length)] as Localized)[lang];
+      out += walk(compiled(entry), lang, rules, c, depth + 1, entry);
+    }
+  }
+  return out;
+}
+
+function expandOne(text: string, lang: "zh" | "en", rules: Rules, c: Choices, depth: number): string {
+  return walk(compiled(text), lang, rules, c, depth, text);
 }
 
 /** Expands one template in one language. */

@@ -2,6 +2,7 @@ import type { Person } from "../incident.js";
 import type { Rng } from "../random.js";
 import type { Localized } from "../vocabulary.js";
 import { expandPair, type Rules } from "./grammar.js";
+import { memberNickname, staffTitle, TRADE_ROLES } from "./names.js";
 import { CHAT_TOPICS, type ChatTopic } from "./topics-chat.js";
 import type { LocalMoment, NoiseDraft, Scene, SurfaceEvent } from "./types.js";
 
@@ -298,22 +299,9 @@ interface Ctx {
   moment: LocalMoment;
 }
 
-/**
- * The grammar reads `[x]` as a one-way choice; WeChat's tags ([抱拳], [图片]) are written the same
- * way. A bracket with no bar inside is a tag: it is kept through expansion.
- */
-const TAG = /\[([^[\]|]*)\]/g;
-const protectText = (text: string): string => text.replace(TAG, "\u27e6$1\u27e7");
-const protect = (l: Localized): Localized => ({ zh: protectText(l.zh), en: protectText(l.en) });
-const unprotect = (text: string): string => text.replace(/\u27e6/g, "[").replace(/\u27e7/g, "]");
-function protectRules(rules: Rules): Rules {
-  const out: Record<string, readonly Localized[]> = {};
-  for (const [k, v] of Object.entries(rules)) out[k] = v.map(protect);
-  return out;
-}
+// The grammar keeps a bracket without a bar as text, so WeChat's tags ([抱拳], [图片]) need no escaping.
 function ex(template: Localized, rng: Rng, rules: Rules): Localized {
-  const out = expandPair(protect(template), rng, rules);
-  return { zh: unprotect(out.zh), en: unprotect(out.en) };
+  return expandPair(template, rng, rules);
 }
 
 const rulesCache = new Map<string, Rules>();
@@ -321,7 +309,7 @@ function rulesFor(scene: Scene): Rules {
   const cached = rulesCache.get(scene.business);
   if (cached) return cached;
   const t = CHAT_TOPICS[scene.business];
-  const r = protectRules({ ...base, task: t.task, thing: t.thing, live: t.live, share: t.share });
+  const r: Rules = { ...base, task: t.task, thing: t.thing, live: t.live, share: t.share };
   rulesCache.set(scene.business, r);
   return r;
 }
@@ -678,18 +666,34 @@ const rulesWithNames: Rules = {
   surname: [L("王", "Wang"), L("李", "Li"), L("刘", "Liu"), L("陈", "Chen"), L("赵", "Zhao"), L("孙", "Sun")],
   insurer: [L("平安保险", "Ping An Insurance"), L("中国人寿", "China Life"), L("太平洋保险", "CPIC")],
 };
-const STAFF_ROLES = [
-  L("班主任", "class lead"),
-  L("助教", "teaching assistant"),
-  L("客服", "support"),
-  L("主讲老师", "lead teacher"),
+/** What a member says when forwarding the card of someone of the group's own trade they trust. */
+const TRADE_REFERRALS: readonly Localized[] = [
+  L(
+    "推荐一下我一直找的这位{role}，挺靠谱的，需要的可以加",
+    "Recommending the {role} I always go to, very reliable, add her if you need",
+  ),
+  L(
+    "上次有人问{role}，我认识这位，名片发一下",
+    "Someone asked about a {role} last time, I know this one, here's the card",
+  ),
+  L("这是我朋友，做{role}好多年了<emo>", "This is my friend, a {role} for years<emo>"),
 ];
 
 function card(c: Ctx, at: number): NoiseDraft[] {
   const who = member(c);
+  if (c.rng.chance(0.2)) {
+    // A trade contact a member trusts carries the same titles a raid's bait accounts use.
+    const role = c.rng.pick(TRADE_ROLES[c.scene.business]);
+    const holder = memberNickname(c.rng, c.scene.business);
+    const says = line(c, c.rng.pick(TRADE_REFERRALS), { role });
+    const note = c.rng.chance(0.5)
+      ? role
+      : { zh: `${role.zh}｜${holder.zh}`, en: `${role.en} - ${holder.en}` };
+    return [{ at, kind: "card", authorId: who.id, text: says, card: { name: holder, note } }];
+  }
   if (c.rng.chance(0.4)) {
     const s = staffer(c);
-    const role = c.rng.pick(STAFF_ROLES);
+    const role = staffTitle(s.name);
     const says = line(
       c,
       c.rng.pick([
