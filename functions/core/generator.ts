@@ -17,10 +17,10 @@ import { clientDmEvent } from "./noise/client-dm.js";
 import { activityAt, clockOf, PEAK_ACTIVITY } from "./noise/clock.js";
 import { expandPair } from "./noise/grammar.js";
 import { groupChatEvent } from "./noise/group-chat.js";
-import { memberNickname } from "./noise/names.js";
+import { memberNickname, raiderPersona, staffTitle } from "./noise/names.js";
 import { BUSINESSES, type Business, type NoiseDraft, type Scene, type SurfaceEvent } from "./noise/types.js";
 import { hash32, Rng } from "./random.js";
-import { placeholders, type Scenario, type Stimulus } from "./scenario.js";
+import { ARTICLE_TITLE, placeholders, type Scenario, type Stimulus } from "./scenario.js";
 import { normalizeForMatch } from "./text.js";
 import { type AuthorRole, type Lang, type Localized, SANDBOX_SURFACES, type Surface } from "./vocabulary.js";
 
@@ -64,32 +64,100 @@ function fillLocalized(text: Localized, vars: Vars, over?: Vars): Localized {
 }
 
 const FULLWIDTH_OFFSET = 0xfee0;
-const SEPARATORS = [" ", "·", "*", "/", "-"];
+/** What people put between characters to dodge a filter: a space, a middle dot, a full stop. */
+const SEPARATORS = [" ", " ", "·", "."];
+/** Emoji that posters drop into the middle of a word (秒🔥杀). */
+const SPLITTING_EMOJI = ["🔥", "✨", "👍", "⭐", "💯", "❤️", "🉐", "👉"];
+/** Latin look-alikes: a zero for an O, Cyrillic letters that render as Latin. */
+const LATIN_LOOKALIKE: Record<string, string> = { O: "0", o: "о", a: "а", e: "е", c: "с", p: "р", I: "l" };
 
 function toFullwidth(text: string): string {
   return text.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + FULLWIDTH_OFFSET));
 }
 
-function spaced(text: string, sep: string): string {
-  return [...text.replace(/\s+/g, "")].join(sep);
+/** Breaks a word at a random inner point: between characters in Chinese, between words in English. */
+function breakAt(text: string, rng: Rng, glue: string): string {
+  const words = text.split(" ");
+  if (words.length > 1) {
+    const at = rng.int(1, words.length - 1);
+    return `${words.slice(0, at).join(" ")}${glue}${words.slice(at).join(" ")}`;
+  }
+  const chars = [...text];
+  if (chars.length < 2) return text;
+  const at = rng.int(1, chars.length - 1);
+  return `${chars.slice(0, at).join("")}${glue}${chars.slice(at).join("")}`;
 }
 
-/** The picked word rewritten the way posters dodge keyword filters. */
-function disguise(
-  word: Localized & { homophone?: Partial<Localized> },
-  method: string,
-  sep: string,
-): Localized & { method: string } {
+function spaced(text: string, sep: string, lang: Lang): string {
+  // Chinese spaces every character (秒 杀 全 网); English spaces the letters of its longest word.
+  if (lang === "zh") return [...text.replace(/\s+/g, "")].join(sep);
+  const words = text.split(" ");
+  const longest = words.reduce((a, b) => (b.length > a.length ? b : a), "");
+  return words.map((w) => (w === longest ? [...w].join(sep === "." ? "." : " ") : w)).join(" ");
+}
+
+function latinLookalike(text: string): string | undefined {
+  for (const [from, to] of Object.entries(LATIN_LOOKALIKE)) {
+    const i = text.indexOf(from);
+    if (i >= 0) return `${text.slice(0, i)}${to}${text.slice(i + 1)}`;
+  }
+  return undefined;
+}
+
+type Disguisable = Localized & {
+  homophone?: Partial<Localized>;
+  lookalike?: Partial<Localized>;
+  pinyin?: Partial<Localized>;
+};
+
+/**
+ * The picked word rewritten the way posters dodge keyword filters. A method that cannot change
+ * this word (no Latin letters to widen, no homophone written down) falls back to spacing it out.
+ */
+function disguise(word: Disguisable, method: string, rng: Rng): Localized & { method: string } {
+  const sep = rng.pick(SEPARATORS);
+  const emoji = rng.pick(SPLITTING_EMOJI);
   const one = (lang: Lang): string => {
     const plain = word[lang];
-    if (method === "fullwidth" && /[!-~]/.test(plain)) return toFullwidth(plain);
-    if (method === "homophone" && word.homophone?.[lang]) return word.homophone[lang] as string;
-    if (method === "plain") return plain;
-    // A method that cannot change this word (no Latin letters to widen, no homophone) falls back to spacing.
-    return spaced(plain, sep);
+    switch (method) {
+      case "plain":
+        return plain;
+      case "fullwidth":
+        if (/[!-~]/.test(plain)) return toFullwidth(plain);
+        break;
+      case "homophone":
+        if (word.homophone?.[lang]) return word.homophone[lang] as string;
+        break;
+      case "lookalike": {
+        const written = word.lookalike?.[lang] ?? (lang === "en" ? latinLookalike(plain) : undefined);
+        if (written) return written;
+        break;
+      }
+      case "pinyin":
+        if (word.pinyin?.[lang]) return word.pinyin[lang] as string;
+        break;
+      case "emoji":
+        return breakAt(plain, rng, emoji);
+      case "split":
+        // The word runs over a line break, the way a long post wraps it by hand.
+        return breakAt(plain, rng, "\n");
+    }
+    return spaced(plain, sep, lang);
   };
   return { zh: one("zh"), en: one("en"), method };
 }
+
+/** One of an option's `use` sentences with `it` in its place; without sentences, `it` alone. */
+function lineOf(option: { use?: readonly Localized[] }, it: Localized, vars: Vars, rng: Rng): Localized {
+  if (!option.use) return it;
+  return fillLocalized(expandPair(rng.pick(option.use), rng), vars, { it });
+}
+
+/** How many everyday items a keyword step keeps to check that a keyword does not block them too. */
+const KEYWORD_NOISE_SAMPLE = 300;
+
+/** The text of an article stimulus that has only a body: its preview is written from the body. */
+const NO_TEXT: Localized = { zh: "", en: "" };
 
 /** A drill without a start on record (a catalog preview) is set on a weekday morning in Shanghai. */
 const DEFAULT_START = Date.UTC(2026, 10, 4, 2, 0, 0);
@@ -189,6 +257,26 @@ const BRAND_BUSINESS: Record<string, Business> = {
   半亩花田: "flowers",
 };
 
+/**
+ * Corpus names that belong to some trades only: a 教练 works in a fitness or yoga team, a 家长群
+ * exists where parents are the customers. Everything else fits every trade.
+ */
+const TRADE_BOUND: readonly [RegExp, readonly Business[]][] = [
+  [/教练/, ["fitness", "yoga"]],
+  [/营养/, ["fitness", "yoga", "cooking", "parenting", "produce"]],
+  [/家长/, ["education", "parenting", "reading", "language", "calligraphy"]],
+  [/宝妈/, ["parenting", "produce", "cooking", "home", "flowers", "beauty", "reading"]],
+  [/读书会/, ["reading", "education", "language", "calligraphy", "parenting", "tea"]],
+];
+
+/** The names of a list that fit the team's trade (all of them, if none would). */
+export function fitting<T extends Localized>(names: readonly T[], business: Business): readonly T[] {
+  const fit = names.filter((n) =>
+    TRADE_BOUND.every(([mark, trades]) => !mark.test(n.zh) || trades.includes(business)),
+  );
+  return fit.length > 0 ? fit : names;
+}
+
 function businessOf(brand: Localized, rng: Rng): Business {
   return BRAND_BUSINESS[brand.zh] ?? rng.pick(BUSINESSES);
 }
@@ -200,10 +288,17 @@ class PeoplePool {
     private readonly corpora: Corpora,
   ) {}
 
-  private source(role: AuthorRole): Localized[] {
+  /** The team's trade: staff names that belong to another trade are left out. */
+  business?: Business;
+  private staffNames?: readonly Localized[];
+
+  private source(role: AuthorRole): readonly Localized[] {
     switch (role) {
       case "staff":
-        return this.corpora.staffNames;
+        this.staffNames ??= this.business
+          ? fitting(this.corpora.staffNames, this.business)
+          : this.corpora.staffNames;
+        return this.staffNames;
       case "raider":
         return this.corpora.raiderNames;
       case "client":
@@ -218,9 +313,16 @@ class PeoplePool {
    * name never tells a member from a raider and a year of drills does not exhaust the cast.
    */
   nickname?: (rng: Rng) => Localized;
+  /** Raiders get a generated persona too: impostors of the team's staff and bait accounts of its trade. */
+  raider?: (rng: Rng) => Localized;
 
-  private generated(rng: Rng): Localized {
-    const draw = this.nickname as (rng: Rng) => Localized;
+  private drawFor(role: AuthorRole): ((rng: Rng) => Localized) | undefined {
+    if (role === "member") return this.nickname;
+    if (role === "raider") return this.raider;
+    return undefined;
+  }
+
+  private generated(rng: Rng, draw: (rng: Rng) => Localized): Localized {
     let name = draw(rng);
     for (let tries = 0; tries < 8 && this.used.has(name.zh); tries++) name = draw(rng);
     if (this.used.has(name.zh))
@@ -230,7 +332,8 @@ class PeoplePool {
   }
 
   take(role: AuthorRole, count: number, rng: Rng = this.rng): Localized[] {
-    if (role === "member" && this.nickname) return Array.from({ length: count }, () => this.generated(rng));
+    const draw = this.drawFor(role);
+    if (draw) return Array.from({ length: count }, () => this.generated(rng, draw));
     const free = this.source(role).filter((n) => !this.used.has(n.zh));
     const chosen = rng.sample(free, count);
     // Pools are finite: past their size, numbered nicknames keep every person distinct.
@@ -247,7 +350,8 @@ class PeoplePool {
    * one newcomer at a time.
    */
   takeOne(role: AuthorRole, rng: Rng = this.rng): Localized {
-    if (role === "member" && this.nickname) return this.generated(rng);
+    const draw = this.drawFor(role);
+    if (draw) return this.generated(rng, draw);
     const source = this.source(role);
     let free = 0;
     for (const n of source) if (!this.used.has(n.zh)) free++;
@@ -393,10 +497,15 @@ export function generate(
 
   const pool = new PeoplePool(paramRng, corpora);
   const people: Person[] = [];
+  // The note on the card each raider posts, by person: their persona's, not the scenario's.
+  const cardNotes = new Map<string, Localized>();
+  let personaNote: (name: Localized) => Localized | undefined = () => undefined;
   const addPerson = (name: Localized, role: AuthorRole): Person => {
     const person = { id: idRng.id("p-"), name, role };
     people.push(person);
     pool.reserve(name);
+    const note = personaNote(name);
+    if (note) cardNotes.set(person.id, note);
     return person;
   };
 
@@ -405,18 +514,34 @@ export function generate(
   // The team's trade decides what its sandbox talks about (and which bait accounts fit a raid).
   const business: Business = context.business ?? businessOf(brand, paramRng);
   pool.nickname = (rng) => memberNickname(rng, business);
+  pool.business = business;
   const vars: Vars = { brand };
-  const group = context.group ?? fillLocalized(paramRng.pick(corpora.groupNames), vars);
+  const group = context.group ?? fillLocalized(paramRng.pick(fitting(corpora.groupNames, business)), vars);
   const client = context.client ?? paramRng.pick(corpora.clientNames);
   const mainStaff = addPerson(context.staff ?? pool.takeOne("staff"), "staff");
+  // The whole staff before any parameter: a raid's impostors copy the names members already know.
+  const staff = [mainStaff, ...pool.take("staff", paramRng.int(1, 2)).map((n) => addPerson(n, "staff"))];
+  const personas = new Map<string, Localized>();
+  pool.raider = (rng) => {
+    const persona = raiderPersona(
+      rng,
+      business,
+      brand,
+      staff.map((p) => p.name),
+    );
+    personas.set(persona.name.zh, persona.note);
+    return persona.name;
+  };
+  personaNote = (name) => personas.get(name.zh);
   vars.group = group;
   vars.client = client;
   vars.staff = mainStaff.name;
+  vars.staffTitle = staffTitle(mainStaff.name);
   const clientPerson = addPerson(client, "client");
 
   const peopleParams = new Map<string, Person[]>();
   const personParams = new Map<string, Person>();
-  const picked = new Map<string, Localized & { homophone?: Partial<Localized> }>();
+  const picked = new Map<string, Disguisable & { use?: readonly Localized[] }>();
   for (const [name, param] of Object.entries(scenario.params)) {
     switch (param.kind) {
       case "int":
@@ -427,6 +552,10 @@ export function generate(
         picked.set(name, option);
         // Options may use earlier parameters and the built-ins, e.g. "{brand}的会员日", and the slot grammar.
         vars[name] = fillLocalized(expandPair({ zh: option.zh, en: option.en }, paramRng), vars);
+        // A pick that says how to put it in a sentence ({name}Line): a client's reason in the
+        // client's words is the option, the same reason as the public notice says it is the line.
+        if (param.options.some((o) => o.use))
+          vars[`${name}Line`] = lineOf(option, vars[name] as Localized, vars, paramRng);
         break;
       }
       case "person": {
@@ -447,16 +576,18 @@ export function generate(
         // The schema guarantees `of` names an earlier pick; this guards hand-built scenarios.
         if (!option) throw new Error(`disguise "${name}" needs the pick parameter "${param.of}" first`);
         const method = paramRng.pick(param.methods);
-        const { zh, en } = disguise(option, method, paramRng.pick(SEPARATORS));
+        const { zh, en } = disguise(option, method, paramRng);
         vars[name] = { zh, en };
         vars[`${name}Method`] = method;
+        // The word said in a sentence that fits it ("国家级" is a grade, "根治" a promise), with
+        // the disguise in place; a pick without sentences says the word alone.
+        vars[`${name}Line`] = lineOf(option, { zh, en }, vars, paramRng);
         break;
       }
     }
   }
 
   // Everyday cast of the sandbox group.
-  const staff = [mainStaff, ...pool.take("staff", paramRng.int(1, 2)).map((n) => addPerson(n, "staff"))];
   const members = pool.take("member", paramRng.int(18, 36)).map((n) => addPerson(n, "member"));
 
   // The sandbox's wall clock: mornings, nights and holidays follow the drill's real start.
@@ -500,18 +631,19 @@ export function generate(
       // Shadows the incident's variables for this repeat; copying them per repeat was a sixth of a raid's time.
       const each: Vars | undefined = person ? { each: person.name, index: index + 1 } : undefined;
       const author = resolveAuthor(stimulus, person, personParams, members, staff, clientPerson, stimulusRng);
-      push(
-        at,
-        stimulusItem(
-          stimulus,
-          nextVariant() ?? (stimulus.text as Localized),
-          vars,
-          each,
-          stimulusRng,
-          scene,
-          author,
-        ),
+      const item = stimulusItem(
+        stimulus,
+        nextVariant() ?? stimulus.text ?? NO_TEXT,
+        vars,
+        each,
+        stimulusRng,
+        scene,
+        author,
+        author ? cardNotes.get(author.id) : undefined,
       );
+      // Later stimuli and the rubric name the post the generator wrote: "文章《…》涉嫌…".
+      if (stimulus.body && item.title) vars[ARTICLE_TITLE] = item.title;
+      push(at, item);
     }
   }
 
@@ -637,25 +769,30 @@ export function generate(
       ),
     ),
   ];
-  const keywordTexts = (ids?: string[]) =>
-    ids
-      ? stimulusItems(ids).map((it) =>
-          normalizeForMatch(
-            [
-              it.text.zh,
-              it.text.en,
-              it.card?.name.zh,
-              it.card?.note.zh,
-              it.card?.name.en,
-              it.card?.note.en,
-              it.title?.zh,
-              it.title?.en,
-            ]
-              .filter(Boolean)
-              .join("\n"),
-          ),
-        )
-      : undefined;
+  const matchText = (it: FeedItem) =>
+    normalizeForMatch(
+      [
+        it.text.zh,
+        it.text.en,
+        it.card?.name.zh,
+        it.card?.note.zh,
+        it.card?.name.en,
+        it.card?.note.en,
+        it.title?.zh,
+        it.title?.en,
+      ]
+        .filter(Boolean)
+        .join("\n"),
+    );
+  const keywordTexts = (ids: string[]) => stimulusItems(ids).map(matchText);
+  // The everyday items of the same surfaces: a keyword that would also block them ("老师", "大家")
+  // is not what the raiders have in common. A sample keeps the rubric small.
+  const keywordNoise = (ids: string[]) => {
+    const surfaces = new Set(stimulusItems(ids).map((it) => it.surface));
+    const noise = items.filter((it) => "noise" in it.origin && surfaces.has(it.surface));
+    const step = Math.max(1, Math.ceil(noise.length / KEYWORD_NOISE_SAMPLE));
+    return noise.filter((_, i) => i % step === 0).map(matchText);
+  };
   const rubric: Rubric = {
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
@@ -668,7 +805,9 @@ export function generate(
       ...(s.target ? { target: resolveTarget(s.target) } : {}),
       ...(s.containsAny ? { containsAny: terms(s.containsAny) } : {}),
       ...(s.excludes ? { excludes: terms(s.excludes) } : {}),
-      ...(s.keywordIn ? { keywordIn: keywordTexts(s.keywordIn) } : {}),
+      ...(s.keywordIn
+        ? { keywordIn: keywordTexts(s.keywordIn), keywordNoise: keywordNoise(s.keywordIn) }
+        : {}),
       targetSeconds: s.within,
       weight: s.weight,
       required: s.required,
@@ -749,6 +888,7 @@ function stimulusItem(
   rng: Rng,
   scene: Scene,
   author: Person | undefined,
+  ownNote: Localized | undefined,
 ): Draft["item"] {
   // Slot grammar first ([a|b] choices, the same ones in both languages), then the placeholders.
   const grow = (t: Localized) => fillLocalized(expandPair(t, rng), vars, each);
@@ -766,14 +906,22 @@ function stimulusItem(
   if (stimulus.card)
     item.card = {
       name: grow(stimulus.card.name),
-      note: grow(stimulus.card.note),
+      // A card without a note in the scenario shows its holder's own: a raider's persona.
+      note: stimulus.card.note ? grow(stimulus.card.note) : (ownNote ?? scene.brand),
     };
   if (stimulus.body) {
     // The body is written like every other article of the account; the incident sentence goes in.
-    const written = writeArticle(scene, rng, stimulus.at);
     const count = rng.int(stimulus.body.paragraphs.min, stimulus.body.paragraphs.max);
-    const paragraphs = written.paragraphs.slice(0, Math.max(1, count));
-    if (!item.title) item.title = written.title;
+    let paragraphs: Localized[];
+    if (stimulus.body.lines) {
+      // Someone else's text (a client's draft): its own paragraphs, in order.
+      paragraphs = stimulus.body.lines.slice(0, Math.max(1, count)).map(grow);
+    } else {
+      const written = writeArticle(scene, rng, stimulus.at);
+      paragraphs = written.paragraphs.slice(0, Math.max(1, count));
+      if (!item.title) item.title = written.title;
+    }
+    if (stimulus.body.status !== "sent") item.article = { reads: 0, status: stimulus.body.status };
     if (stimulus.body.insert) {
       const insert = grow(stimulus.body.insert);
       const at = rng.int(0, paragraphs.length);

@@ -64,6 +64,11 @@ export interface RubricStep {
    * if nobody wrote it into the scenario.
    */
   keywordIn?: string[];
+  /**
+   * Everyday texts of the same surfaces (normalised): a keyword found in more than a few of them
+   * would block ordinary chat ("老师", "大家"), so it does not count as the raiders' common mark.
+   */
+  keywordNoise?: string[];
   targetSeconds: number;
   weight: number;
   required: boolean;

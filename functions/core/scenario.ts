@@ -22,8 +22,13 @@ const ClockTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a time of day such as "01:00"' });
 
-/** Built-in template variables every scenario may use without declaring them. */
-export const BUILTIN_VARS = ["brand", "group", "client", "staff"] as const;
+/** Built-in template variables every scenario may use without declaring them ({staffTitle}: 班主任, 助教…). */
+export const BUILTIN_VARS = ["brand", "group", "client", "staff", "staffTitle"] as const;
+/**
+ * The title of the last article a stimulus wrote with a `body`, for the stimuli after it and the
+ * rubric: "文章《{articleTitle}》涉嫌…" names the very post the generator wrote for the team.
+ */
+export const ARTICLE_TITLE = "articleTitle";
 /** Variables that exist only inside a stimulus that repeats `forEach` person. */
 export const EACH_VARS = ["each", "index"] as const;
 
@@ -34,6 +39,20 @@ const PickOption = z
     homophone: Localized.partial()
       .optional()
       .describe("A sound-alike spelling that a disguise of this option may use (谐音)"),
+    lookalike: Localized.partial()
+      .optional()
+      .describe("A look-alike spelling (形近字, traditional forms, 0 for O) that a disguise may use"),
+    pinyin: Localized.partial()
+      .optional()
+      .describe("The word half or wholly in pinyin or its initials (拼音/首字母), as posters write it"),
+    use: z
+      .array(Localized)
+      .min(1)
+      .max(12)
+      .optional()
+      .describe(
+        "Sentences that say this option naturally, {it} marking where it stands: {<pick>Line} is one of them, {<disguise>Line} one with the disguise in place",
+      ),
   })
   .strict();
 
@@ -61,7 +80,22 @@ const PeopleParam = z
   })
   .strict()
   .describe("Several distinct people from a pool");
-export const DISGUISE_METHODS = ["plain", "spaced", "fullwidth", "homophone"] as const;
+/**
+ * How posters really write a word past a filter: spaces or dots between characters, full-width
+ * letters, a homophone, a look-alike character, pinyin or its initials, an emoji in the middle, or
+ * the word broken across a line. Slashes between Chinese characters are not among them: nobody
+ * writes that.
+ */
+export const DISGUISE_METHODS = [
+  "plain",
+  "spaced",
+  "fullwidth",
+  "homophone",
+  "lookalike",
+  "pinyin",
+  "emoji",
+  "split",
+] as const;
 const DisguiseParam = z
   .object({
     kind: z.literal("disguise"),
@@ -69,7 +103,9 @@ const DisguiseParam = z
     methods: z.array(z.enum(DISGUISE_METHODS)).min(1),
   })
   .strict()
-  .describe("The picked word written the way people dodge filters: spaced out, full-width, or a homophone");
+  .describe(
+    "The picked word written the way people dodge filters; {<name>Line} is one of the pick's `use` sentences with it",
+  );
 
 export const Param = z.discriminatedUnion("kind", [
   IntParam,
@@ -110,14 +146,39 @@ const Stimulus = z
           .object({ min: z.number().int().min(1).max(12), max: z.number().int().min(1).max(12) })
           .strict(),
         insert: Localized.optional().describe("A sentence placed at a random paragraph"),
+        lines: z
+          .array(Localized)
+          .min(1)
+          .max(12)
+          .optional()
+          .describe(
+            "The paragraphs themselves, in order, for a text the team did not write (a client's draft); the first `paragraphs` of them are used",
+          ),
+        status: z
+          .enum(["sent", "draft", "scheduled"])
+          .prefault("sent")
+          .describe("How the backend list shows the article: sent (with reads), a draft or scheduled"),
       })
       .strict()
       .optional()
       .describe("For articles: everyday paragraphs with the incident sentence hidden at a random place"),
-    card: z.object({ name: Localized, note: Localized }).strict().optional().describe("For business cards"),
+    card: z
+      .object({
+        name: Localized,
+        note: Localized.optional().describe(
+          "Without a note, the card carries its holder's own (a raider's persona, a member's trade)",
+        ),
+      })
+      .strict()
+      .optional()
+      .describe("For business cards"),
   })
   .strict()
-  .refine((s) => s.text || s.variants, { message: "a stimulus needs text or variants", path: ["text"] });
+  // An article with a body previews its first paragraph, so it needs no text of its own.
+  .refine((s) => s.text || s.variants || s.body, {
+    message: "a stimulus needs text or variants",
+    path: ["text"],
+  });
 
 const Noise = z
   .object({
@@ -277,10 +338,18 @@ function checkReferences(sc: Scenario, ctx: z.RefinementCtx): void {
     declared.set(name, param);
   }
 
+  // Variables a parameter or a stimulus brings besides its own name: a disguise's sentence, the
+  // title an article stimulus was written under (for the stimuli after it and the rubric).
+  const derived = new Set<string>();
+  for (const [name, param] of declared) {
+    if (param.kind === "disguise" || (param.kind === "pick" && param.options.some((o) => o.use)))
+      derived.add(`${name}Line`);
+  }
   const checkText = (text: string, path: (string | number)[], inEach: boolean) => {
     for (const name of placeholders(text)) {
       const known =
         declared.has(name) ||
+        derived.has(name) ||
         (BUILTIN_VARS as readonly string[]).includes(name) ||
         (inEach && (EACH_VARS as readonly string[]).includes(name));
       if (!known) issue(path, `unknown placeholder {${name}}`);
@@ -320,6 +389,7 @@ function checkReferences(sc: Scenario, ctx: z.RefinementCtx): void {
     if (st.body && st.body.paragraphs.min > st.body.paragraphs.max) {
       issue([...path, "body", "paragraphs", "max"], "max must not be below min");
     }
+    if (st.body) derived.add(ARTICLE_TITLE);
   });
   checkLocalized(sc.page?.message, ["page", "message"], false);
 

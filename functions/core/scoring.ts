@@ -116,19 +116,57 @@ export function keywordsOf(text: string): string[] {
     .filter((k) => k.length >= 2);
 }
 
-/** Whether one of the entry's keywords is found in at least half of `texts` (already normalised). */
-function keywordFound(entry: TimelineEntry, texts: readonly string[]): boolean {
+/** A blacklisted keyword may also hit this share of everyday items and still be a fair one. */
+export const KEYWORD_NOISE_SHARE = 0.05;
+
+/**
+ * Whether one of the entry's keywords is found in at least half of `texts` (already normalised)
+ * and in no more than a few of the everyday `noise` texts: blacklisting "老师" would catch the
+ * raiders and every real teacher with them.
+ */
+function keywordFound(
+  entry: TimelineEntry,
+  texts: readonly string[],
+  noise: readonly string[] = [],
+): boolean {
   if (texts.length === 0) return false;
+  const allowed = Math.max(1, Math.floor(noise.length * KEYWORD_NOISE_SHARE));
   return keywordsOf(entry.text ?? "").some(
-    (k) => texts.filter((t) => t.includes(k)).length * 2 >= texts.length,
+    (k) =>
+      texts.filter((t) => t.includes(k)).length * 2 >= texts.length &&
+      noise.filter((t) => t.includes(k)).length <= allowed,
   );
+}
+
+/**
+ * Keywords that would have counted: runs of two to eight characters of the first text found in at
+ * least half of `texts` and in few `noise` texts, the longest first, none inside another. What the
+ * report suggests when a blacklist missed.
+ */
+export function commonKeywords(texts: readonly string[], noise: readonly string[] = [], limit = 3): string[] {
+  const first = texts[0];
+  if (!first) return [];
+  const allowed = Math.max(1, Math.floor(noise.length * KEYWORD_NOISE_SHARE));
+  const chars = [...first];
+  const found: string[] = [];
+  for (let len = Math.min(8, chars.length); len >= 2; len--) {
+    for (let i = 0; i + len <= chars.length; i++) {
+      const k = chars.slice(i, i + len).join("");
+      if (found.some((f) => f.includes(k))) continue;
+      if (texts.filter((t) => t.includes(k)).length * 2 < texts.length) continue;
+      if (noise.filter((t) => t.includes(k)).length > allowed) continue;
+      found.push(k);
+      if (found.length >= limit) return found;
+    }
+  }
+  return found;
 }
 
 function stepTextMatches(entry: TimelineEntry, step: RubricStep): boolean {
   if (step.excludes && containsAnyTerm(entry.text ?? "", step.excludes)) return false;
   if (!step.containsAny && !step.keywordIn) return true;
   if (step.containsAny && containsAnyTerm(entry.text ?? "", step.containsAny)) return true;
-  return step.keywordIn !== undefined && keywordFound(entry, step.keywordIn);
+  return step.keywordIn !== undefined && keywordFound(entry, step.keywordIn, step.keywordNoise);
 }
 
 /**
@@ -463,8 +501,14 @@ function whyShort(
           `The text needed one of: ${terms.join(", ")}${last ? `; it said ${quote(last, "en")}` : ""}.`,
         );
       } else if (last) {
-        zh.push(`写的是${quote(last, "zh")}，没有命中事件内容里的共同说法。`);
-        en.push(`It said ${quote(last, "en")}, which the incident's items do not share.`);
+        const would = commonKeywords(step.keywordIn ?? [], step.keywordNoise);
+        const hint = would.length > 0 ? would.join("、") : "";
+        zh.push(
+          `写的是${quote(last, "zh")}：不是事件内容里的共同说法，或者日常消息里也常见、拉黑会误伤${hint ? `；能命中的例如：${hint}` : ""}。`,
+        );
+        en.push(
+          `It said ${quote(last, "en")}: not what the incident's items share, or common in everyday messages too, so blocking it would hit them${would.length > 0 ? `; keywords that would have counted: ${would.join(", ")}` : ""}.`,
+        );
       }
     }
   } else if (!result.metTarget) {

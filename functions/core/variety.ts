@@ -28,6 +28,8 @@ const NOT_WORDS = /[\p{N}\p{P}\p{S}\p{Z}\s]+/gu;
 // Drills repeat their everyday texts; stripping one costs more than finding it again.
 const strip = memoize(50_000, (text) => text.normalize("NFKC").toLowerCase().replace(NOT_WORDS, ""));
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /**
  * Strips what a renamed copy of the same line changes: every person's name, the team's brand, group,
  * client and staff, all digits, whitespace and punctuation. Two texts that differ only in who and
@@ -46,15 +48,18 @@ export function textNormalizer(incident: Incident): (text: string) => string {
   };
   for (const p of incident.people) add(p.name);
   for (const key of BUILT_INS) add(incident.params[key]);
-  // Longest first, so "李老师助教" goes before "李老师" and leaves nothing behind.
+  // Longest first, so "李老师助教" goes before "李老师" and leaves nothing behind; one alternation
+  // removes them all in a pass (a loop over every name for every text was most of an adversary run).
   const ordered = [...names].sort((a, b) => b.length - a.length);
+  const anyName = ordered.length > 0 ? new RegExp(ordered.map(escapeRegExp).join("|"), "gu") : undefined;
   // A drill repeats its texts (paragraphs, join notices); each is normalised once.
   const done = new Map<string, string>();
   return (text) => {
     let out = done.get(text);
     if (out === undefined) {
       out = strip(text);
-      for (const name of ordered) if (out.includes(name)) out = out.replaceAll(name, "");
+      // Removing one name can join two halves into another ("王李老师老师"): repeat until stable.
+      if (anyName) for (let prev = ""; prev !== out; ) [prev, out] = [out, out.replace(anyName, "")];
       done.set(text, out);
     }
     return out;

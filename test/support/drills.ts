@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { buildCatalog } from "../../functions/core/catalog.js";
 import type { Incident, Rubric, RubricStep } from "../../functions/core/incident.js";
 import type { Scenario } from "../../functions/core/scenario.js";
-import type { TimelineEntry } from "../../functions/core/scoring.js";
+import { commonKeywords, type TimelineEntry } from "../../functions/core/scoring.js";
 
 export const SCENARIO_DIR = join(import.meta.dirname, "../../scenarios");
 export const HEADLINE_IDS = ["sensitive-word-post", "urgent-push-2am", "competitor-group-raid"] as const;
@@ -32,7 +32,10 @@ export const at = (seconds: number) => T0 + seconds * 1000;
 
 /** A text that satisfies the step: its first required term, and none of the excluded ones. */
 export function textFor(step: RubricStep): string {
-  return step.containsAny?.[0] ? `OK ${step.containsAny[0]}` : "handled";
+  if (step.containsAny?.[0]) return `OK ${step.containsAny[0]}`;
+  // A keyword step without listed terms: the incident's own common mark, as a careful team finds it.
+  const [keyword] = step.keywordIn ? commonKeywords(step.keywordIn, step.keywordNoise) : [];
+  return keyword ? `OK ${keyword}` : "handled";
 }
 
 /** An entry that completes `step` at `seconds` after injection. */

@@ -36,7 +36,7 @@ describe("npm run catalog", () => {
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const incident = JSON.parse(a.stdout);
-    expect(incident).toMatchObject({ scenarioId: "competitor-group-raid", scenarioVersion: 1, seed: 42 });
+    expect(incident).toMatchObject({ scenarioId: "competitor-group-raid", scenarioVersion: 2, seed: 42 });
   });
 
   it("previews readably in Chinese and English", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generate } from "../../functions/core/generator.js";
 import type { Incident } from "../../functions/core/incident.js";
+import { DISGUISE_METHODS } from "../../functions/core/scenario.js";
 import { incidentSignature, incidentTextSignature, variety } from "../../functions/core/variety.js";
 import { builtInScenarios, HEADLINE_IDS, scenario, stimulusItems } from "../support/drills.js";
 
@@ -90,7 +91,10 @@ describe("generate(scenario, seed)", () => {
       const cards = stimulusItems(generate(scenario("competitor-group-raid"), seed), "raider-card");
       const wordings =
         scenario("competitor-group-raid").stimuli.find((s) => s.id === "raider-card")?.variants?.length ?? 0;
-      expect(new Set(cards.map((c) => c.text.zh)).size).toBe(Math.min(wordings, cards.length));
+      // Every wording is dealt before one repeats, and the slot grammar varies each further.
+      expect(new Set(cards.map((c) => c.text.zh)).size).toBeGreaterThanOrEqual(
+        Math.min(wordings, cards.length),
+      );
     }
   });
 
@@ -109,7 +113,7 @@ describe("generate(scenario, seed)", () => {
       positions.add(index);
     }
     expect(words.size).toBeGreaterThanOrEqual(8);
-    expect(methods).toEqual(new Set(["plain", "spaced", "fullwidth", "homophone"]));
+    expect(methods).toEqual(new Set(DISGUISE_METHODS));
     expect(positions.size).toBeGreaterThanOrEqual(4);
   });
 

@@ -1,4 +1,4 @@
-import type { Rng } from "../random.js";
+import { hash32, type Rng } from "../random.js";
 import type { Localized } from "../vocabulary.js";
 import { expandPair, type Rules } from "./grammar.js";
 import type { Business } from "./types.js";
@@ -357,3 +357,208 @@ export function memberNickname(rng: Rng, business: Business): Localized {
 
 /** Words that make a nickname look teacher-like or official (for tests and heuristics). */
 export const TEACHER_LIKE = /老师|顾问|助教|客服|官方|教练|经理|医生/;
+
+/**
+ * The titles people of each trade really carry on their cards. Raiders' bait accounts take them,
+ * and so do the staff and the trade contacts members forward in ordinary chat, so a title alone
+ * never gives a raider away.
+ */
+export const TRADE_ROLES: Readonly<Record<Business, readonly Localized[]>> = {
+  education: [
+    L("学习规划师", "study planner"),
+    L("课程顾问", "course advisor"),
+    L("升学指导", "admissions coach"),
+    L("教务老师", "academic affairs"),
+  ],
+  parenting: [
+    L("育儿顾问", "parenting advisor"),
+    L("早教老师", "early-years teacher"),
+    L("儿童营养师", "child nutritionist"),
+    L("家庭教育指导师", "family education coach"),
+  ],
+  fitness: [
+    L("私教", "personal trainer"),
+    L("减脂教练", "fat-loss coach"),
+    L("营养师", "nutritionist"),
+    L("体态矫正师", "posture coach"),
+  ],
+  beauty: [
+    L("护肤顾问", "skincare advisor"),
+    L("美容导师", "beauty tutor"),
+    L("皮肤管理师", "skin therapist"),
+  ],
+  cooking: [L("烘焙老师", "baking teacher"), L("厨艺导师", "cooking tutor"), L("营养搭配师", "meal planner")],
+  tea: [
+    L("茶艺老师", "tea-art teacher"),
+    L("品鉴顾问", "tasting advisor"),
+    L("茶园直供", "tea-garden direct"),
+  ],
+  reading: [
+    L("绘本老师", "picture-book teacher"),
+    L("阅读规划师", "reading planner"),
+    L("故事妈妈", "story mum"),
+  ],
+  language: [
+    L("口语陪练", "speaking partner"),
+    L("外教", "native-speaker teacher"),
+    L("留学顾问", "study-abroad advisor"),
+  ],
+  home: [L("收纳师", "organiser"), L("整理顾问", "decluttering advisor"), L("家居顾问", "home advisor")],
+  yoga: [
+    L("瑜伽导师", "yoga teacher"),
+    L("普拉提私教", "Pilates trainer"),
+    L("冥想老师", "meditation teacher"),
+  ],
+  produce: [L("果园直供", "orchard direct"), L("团购团长", "group-buy lead"), L("产地直发", "farm direct")],
+  flowers: [
+    L("花艺老师", "floristry teacher"),
+    L("鲜花直供", "fresh-flower supply"),
+    L("花店店长", "flower shop manager"),
+  ],
+  calligraphy: [
+    L("书法老师", "calligraphy teacher"),
+    L("考级辅导", "grading tutor"),
+    L("硬笔老师", "pen-script teacher"),
+  ],
+};
+
+/** The titles a team's own staff carry on their cards (班主任, 助教…), forwarded in every group. */
+export const STAFF_TITLES: readonly Localized[] = [
+  L("班主任", "class lead"),
+  L("助教", "teaching assistant"),
+  L("客服", "support"),
+  L("主讲老师", "lead teacher"),
+  L("社群管家", "community steward"),
+];
+
+/** What an impostor adds to a real staff name: the same name in zh and en, index for index. */
+const IMPOSTOR_SUFFIX: readonly Localized[] = [
+  L("（新号）", " (new)"),
+  L("-新号", " - new"),
+  L("2", " 2"),
+  L("_", "_"),
+  L(" ", " "),
+  L("（备用号）", " (backup)"),
+  L("✅", " ✅"),
+  L("🌸", " 🌸"),
+  L("（官方）", " (official)"),
+  L("-官方", " - official"),
+];
+/** Traditional or variant forms that read as the same name at a glance (趙老師 for 赵老师). */
+const LOOKALIKE_CHARS: Record<string, string> = {
+  师: "師",
+  赵: "趙",
+  陈: "陳",
+  刘: "劉",
+  张: "張",
+  杨: "楊",
+  黄: "黃",
+  许: "許",
+  郑: "鄭",
+  孙: "孫",
+  运: "運",
+  营: "營",
+  讲: "講",
+  课: "課",
+  顾: "顧",
+};
+const CYRILLIC: Record<string, string> = { a: "а", e: "е", o: "о", c: "с", p: "р" };
+const STUDIOS: readonly Localized[] = [
+  L("成长学院", "Growth Academy"),
+  L("优学堂", "Youxue Hall"),
+  L("生活馆", "Living Studio"),
+  L("工作室", "Studio"),
+  L("研习社", "Study Club"),
+  L("福利社", "Perks Club"),
+];
+const BAIT_NAMES: readonly Localized[] = [
+  L("{role}<surname>老师", "{role} <surname>"),
+  L("{role}-<english>", "{role} - <english>"),
+  L("<surname>老师（{role}）", "<surname> ({role})"),
+  L("{role}小<surname>", "{role} <surname>"),
+  L("<english>·{role}", "<english> · {role}"),
+  L("<given>｜{role}", "<given> - {role}"),
+  L("{role}<given>", "{role} <given>"),
+  L("<surname><given>", "<surname> <given>"),
+  L("<english>", "<english>"),
+];
+
+/** A raider's face: the name on their account and the note on the card they post. */
+export interface Persona {
+  name: Localized;
+  note: Localized;
+}
+
+/** The title a staff name shows (助教安安 is a TA), for the note an impostor copies. */
+export function titleOf(staffName: string): Localized | undefined {
+  return STAFF_TITLES.find((t) => staffName.includes(t.zh.replace("老师", "")));
+}
+
+/**
+ * The one title a staff member carries all drill long: the one in their name (助教安安), else one
+ * fixed by the name itself, so the real card, its forwards and an impostor's copy all agree.
+ */
+export function staffTitle(name: Localized): Localized {
+  return titleOf(name.zh) ?? (STAFF_TITLES[hash32(name.zh) % STAFF_TITLES.length] as Localized);
+}
+
+function impostorName(real: Localized, brand: Localized, rng: Rng): Localized {
+  const roll = rng.int(0, 9);
+  if (roll < 3) {
+    const zhAt = [...real.zh].findIndex((ch) => LOOKALIKE_CHARS[ch]);
+    const enAt = [...real.en].findIndex((ch) => CYRILLIC[ch]);
+    if (zhAt >= 0) {
+      const zh = [...real.zh].map((ch, i) => (i === zhAt ? (LOOKALIKE_CHARS[ch] as string) : ch)).join("");
+      const en =
+        enAt >= 0 ? [...real.en].map((ch, i) => (i === enAt ? CYRILLIC[ch] : ch)).join("") : `${real.en}.`;
+      return { zh, en };
+    }
+  }
+  if (roll < 5) {
+    const prefix = rng.pick([
+      L(`${brand.zh}-`, `${brand.en} - `),
+      L("官方-", "Official - "),
+      L("【官方】", "[Official] "),
+    ]);
+    return { zh: prefix.zh + real.zh, en: prefix.en + real.en };
+  }
+  const suffix = rng.pick(IMPOSTOR_SUFFIX);
+  return { zh: real.zh + suffix.zh, en: real.en + suffix.en };
+}
+
+/** The share of raiders who pose as one of the team's own staff rather than a stranger with a title. */
+export const IMPOSTOR_SHARE = 0.5;
+
+/**
+ * One raider: half pose as the team's real staff (the same name with a 新号 tag, a traditional
+ * character, an 官方 prefix; the same card note as the real one), half are bait accounts of the
+ * group's own trade (a 早教老师 in a parenting group, a 私教 in a fitness camp), so raiders are
+ * found by what they do and whom they copy, not by a word in the name.
+ */
+export function raiderPersona(
+  rng: Rng,
+  business: Business,
+  brand: Localized,
+  staff: readonly Localized[],
+): Persona {
+  if (staff.length > 0 && rng.chance(IMPOSTOR_SHARE)) {
+    const real = rng.pick(staff);
+    const title = staffTitle(real);
+    return {
+      name: impostorName(real, brand, rng),
+      note: { zh: `${brand.zh}·${title.zh}`, en: `${brand.en} · ${title.en}` },
+    };
+  }
+  const role = rng.pick(TRADE_ROLES[business]);
+  const named = expandPair(rng.pick(BAIT_NAMES), rng, allRules);
+  const name = { zh: named.zh.replace("{role}", role.zh), en: named.en.replace("{role}", role.en) };
+  const where = rng.int(0, 2);
+  const studio = rng.pick(STUDIOS);
+  const note =
+    where === 0
+      ? { zh: `${brand.zh}·${role.zh}`, en: `${brand.en} · ${role.en}` }
+      : where === 1
+        ? { zh: `${role.zh}｜${studio.zh}`, en: `${role.en} - ${studio.en}` }
+        : role;
+  return { name, note };
+}
