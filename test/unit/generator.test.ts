@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { generate } from "../../functions/core/generator.js";
+import { digestOf, generate } from "../../functions/core/generator.js";
 import type { Incident } from "../../functions/core/incident.js";
+import { TRADE_ROLES } from "../../functions/core/noise/names.js";
 import { DISGUISE_METHODS } from "../../functions/core/scenario.js";
 import { incidentSignature, incidentTextSignature, variety } from "../../functions/core/variety.js";
 import { builtInScenarios, HEADLINE_IDS, scenario, stimulusItems } from "../support/drills.js";
@@ -224,3 +225,89 @@ describe("seeded randomness", () => {
     expect(Math.max(...counts)).toBeLessThan(140);
   });
 });
+
+describe("incidents a native operator would believe", () => {
+  const raid = scenario("competitor-group-raid");
+
+  it("writes each disguise the way posters do: no slashes, and each method changes the word its own way", () => {
+    const seen = new Map<string, string[]>();
+    for (let seed = 0; seed < 600; seed++) {
+      const { params } = generate(scenario("sensitive-word-post"), seed);
+      const word = (params.word as { zh: string }).zh;
+      const disguised = (params.disguised as { zh: string }).zh;
+      const method = String(params.disguisedMethod);
+      seen.set(method, [...(seen.get(method) ?? []), disguised]);
+      expect(disguised).not.toMatch(/\//);
+      if (method === "plain") expect(disguised).toBe(word);
+      else expect(disguised, method).not.toBe(word);
+      if (method === "split") expect(disguised.replace("\n", "")).toBe(word);
+      if (method === "emoji") expect(disguised).toMatch(/\p{Extended_Pictographic}/u);
+    }
+    expect([...seen.keys()].sort()).toEqual([...DISGUISE_METHODS].sort());
+  });
+
+  it("puts the word in a sentence that fits it, inside the account's ordinary article of the day", () => {
+    for (let seed = 0; seed < 60; seed++) {
+      const incident = generate(scenario("sensitive-word-post"), seed);
+      const [article] = stimulusItems(incident, "article");
+      const line = (incident.params.disguisedLine as { zh: string }).zh;
+      expect(article?.paragraphs?.some((p) => p.zh.includes(line))).toBe(true);
+      // The platform notice names the very post, by the title the generator wrote for it.
+      const [notice] = stimulusItems(incident, "platform-warning");
+      expect(notice?.text.zh).toContain(`《${article?.title?.zh}》`);
+      expect(article?.text.zh).toBe(digestOf(article?.paragraphs ?? []).zh);
+    }
+  });
+
+  it("sends raiders who copy the team's own staff and bait accounts of the group's trade", () => {
+    let impostors = 0;
+    let bait = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      const incident = generate(raid, seed, { business: "parenting" });
+      const staff = incident.people.filter((p) => p.role === "staff").map((p) => p.name.zh);
+      const trade = TRADE_ROLES.parenting.map((r) => r.zh);
+      for (const card of stimulusItems(incident, "raider-card")) {
+        const name = card.card?.name.zh ?? "";
+        const copies = staff.some((s) => name !== s && (name.includes(s) || similar(name, s)));
+        const pitches = trade.some((t) => name.includes(t) || card.card?.note.zh.includes(t));
+        if (copies) impostors++;
+        else if (pitches) bait++;
+        // No raider wears another trade's title: no 教练 in a parenting group.
+        expect(name).not.toMatch(/教练|私教|茶艺/);
+      }
+    }
+    expect(impostors).toBeGreaterThan(100);
+    expect(bait).toBeGreaterThan(100);
+  });
+
+  it("gives every staff member one title all drill long, on the real card and on an impostor's copy", () => {
+    for (let seed = 0; seed < 30; seed++) {
+      const incident = generate(raid, seed);
+      const staffName = (incident.params.staff as { zh: string }).zh;
+      const notes = new Set(
+        incident.items.filter((it) => it.card?.name.zh === staffName).map((it) => it.card?.note.zh),
+      );
+      expect(notes.size, staffName).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("shows a client's draft as a draft, in the client's words, under a title that fits any reason", () => {
+    for (let seed = 0; seed < 30; seed++) {
+      const incident = generate(scenario("urgent-push-2am"), seed);
+      const [draft] = stimulusItems(incident, "draft");
+      expect(draft?.article?.status).toBe("draft");
+      const notice = (incident.params.reasonLine as { zh: string }).zh;
+      expect(draft?.paragraphs?.[0]?.zh).toContain(notice);
+      // The client's instruction ("要发一篇更正说明") never leaks into the public text.
+      expect(draft?.paragraphs?.[0]?.zh).not.toMatch(/要发|要赶紧|老板要求|要提醒/);
+    }
+  });
+});
+
+/** Same length and at most one character apart: 趙老師 and 赵老师 are not, 黃老师 and 黄老师 are. */
+function similar(a: string, b: string): boolean {
+  const x = [...a.trim()];
+  const y = [...b];
+  if (x.length !== y.length) return false;
+  return x.filter((ch, i) => ch !== y[i]).length <= 1;
+}

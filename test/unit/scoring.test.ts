@@ -4,6 +4,7 @@ import { generate } from "../../functions/core/generator.js";
 import type { Rubric } from "../../functions/core/incident.js";
 import {
   claimsOf,
+  commonKeywords,
   FALSE_CLAIM_ALLOWANCE,
   gradeFor,
   score,
@@ -448,5 +449,38 @@ describe("detection, judged on everything the team has claimed so far", () => {
     const why = c.steps.find((s) => s.id === "flag-raid")?.why;
     expect(why?.zh).toContain("都不是事件本身");
     expect(why?.zh).toContain("属于事件的是");
+  });
+});
+
+describe("a blacklist keyword, judged against what the raiders share and what everyone else says", () => {
+  const incident = generate(scenario("competitor-group-raid"), 42);
+  const blacklist = step(incident.rubric, "blacklist-card");
+  const handle = (incident.params.handle as { zh: string }).zh;
+  const keyword = (text: string): TimelineEntry[] => [
+    { at: at(600), actor: "responder-a", action: "blacklist_keyword", text },
+  ];
+  const done = (text: string) =>
+    score(incident.rubric, { injectedAt: T0, entries: keyword(text) }).steps.find(
+      (s) => s.id === blacklist.id,
+    )?.doneAt != null;
+
+  it("counts the raiders' shared contact handle or lure, written in the team's own words", () => {
+    // "加V：xue1234" → the handle itself; "备注“资料”通过更快" → the lure words are common too.
+    const [common] = commonKeywords(blacklist.keywordIn ?? [], blacklist.keywordNoise);
+    expect(common, handle).toBeTruthy();
+    expect(done(`拉黑 ${common}`)).toBe(true);
+  });
+
+  it("does not count a word that would also block the group's everyday chat (老师, 大家, 群)", () => {
+    for (const broad of ["老师", "大家", "群里"]) expect(done(broad), broad).toBe(false);
+  });
+
+  it("says in the report which keywords would have counted", () => {
+    const card = score(incident.rubric, { injectedAt: T0, entries: keyword("老师") });
+    const why = card.steps.find((s) => s.id === blacklist.id)?.why;
+    const [common] = commonKeywords(blacklist.keywordIn ?? [], blacklist.keywordNoise);
+    expect(why?.zh).toContain("拉黑会误伤");
+    expect(why?.zh).toContain(common as string);
+    expect(why?.en).toContain("would have counted");
   });
 });
