@@ -154,7 +154,7 @@ function lineOf(option: { use?: readonly Localized[] }, it: Localized, vars: Var
 }
 
 /** How many everyday items a keyword step keeps to check that a keyword does not block them too. */
-const KEYWORD_NOISE_SAMPLE = 300;
+const KEYWORD_NOISE_SAMPLE = 100;
 
 /** The text of an article stimulus that has only a body: its preview is written from the body. */
 const NO_TEXT: Localized = { zh: "", en: "" };
