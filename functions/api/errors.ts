@@ -32,6 +32,9 @@ function isBadCursor(err: Error): boolean {
 /** Maps every thrown error to the JSON shape; a client's mistake is never a 500. */
 export function onError(err: Error, c: Context): Response {
   if (err instanceof DomainError) {
+    // A rate limit says when it lifts, as HTTP clients expect it.
+    const retryAfter = (err.details as { retryAfter?: unknown } | undefined)?.retryAfter;
+    if (err.status === 429 && typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
     return c.json(errorBody(err.code, err.message, err.details), err.status as ContentfulStatusCode);
   }
   if (err instanceof ConflictError)

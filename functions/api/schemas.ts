@@ -25,7 +25,10 @@ export const errors = {
   401: errorResponse("Not signed in"),
   403: errorResponse("Your role in this team does not allow it, or a cross-site request"),
   404: errorResponse("No such object in a team you belong to"),
-  409: errorResponse("A conflicting change won first"),
+  409: errorResponse(
+    "A conflicting change won first, or a drill's bounds are spent (`person_limit_reached`, `drill_limit_reached`)",
+  ),
+  429: errorResponse("Too many actions at once (`rate_limited`); `Retry-After` says when to try again"),
   503: errorResponse("The database is unreachable; retry shortly"),
 } as const;
 

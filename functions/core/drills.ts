@@ -3,6 +3,7 @@ import { DomainError, forbidden, invalid, notFound } from "./errors.js";
 import { type GroupMember, groupMembers, type SandboxPage, sandbox, unknownTargets } from "./feed.js";
 import { generate } from "./generator.js";
 import type { Incident } from "./incident.js";
+import { entryBytes, quotaRefusal, rateWindow, TIMELINE_LIMITS } from "./limits.js";
 import type { Notifier } from "./notifier.js";
 import {
   type Clock,
@@ -409,6 +410,10 @@ export class DrillService {
     }
   }
 
+  private entryId(action: ActionKind, requestId: string): string {
+    return `rq-${action}-${requestId}`;
+  }
+
   private entry(
     drill: Drill,
     caller: Caller,
@@ -417,7 +422,7 @@ export class DrillService {
   ): TimelineRecord {
     return {
       // A client-supplied request id makes a retried request land once.
-      id: fields.requestId ? `rq-${action}-${fields.requestId}` : this.deps.entropy.id("tl-"),
+      id: fields.requestId ? this.entryId(action, fields.requestId) : this.deps.entropy.id("tl-"),
       drillId: drill.id,
       at: this.now(),
       actor: caller.userId,
@@ -428,17 +433,33 @@ export class DrillService {
     };
   }
 
-  /** `retriable`: the id comes from a client's requestId, so a retry may already have stored it. */
+  /**
+   * `retriable`: the id comes from a client's requestId, so a retry may already have stored it.
+   *
+   * Every entry is counted against the drill's bounds first (`limits.ts`): one conditional write
+   * that refuses, with a 4xx, what would make the timeline too long to read whole, one person's
+   * share too large or their pace a script's. A retry of a request that did land is still answered
+   * as the duplicate it is, whatever the budget says, and gives back what it was charged.
+   */
   private async append(
     record: TimelineRecord,
     retriable: boolean,
   ): Promise<{ record: TimelineRecord; duplicate: boolean }> {
+    const charge = { userId: record.actor, bytes: entryBytes(record), window: rateWindow(record.at) };
+    const usage = await this.store.chargeQuota(record.drillId, charge, TIMELINE_LIMITS);
+    if (usage) {
+      if (retriable && (await this.store.hasTimelineEntry(record.drillId, record.id)))
+        return { record, duplicate: true };
+      throw quotaRefusal(usage, charge, record.at);
+    }
     try {
       await this.store.appendTimeline(record, { fresh: !retriable });
       return { record, duplicate: false };
     } catch (err) {
-      if (err instanceof ConflictError) return { record, duplicate: true };
-      throw err;
+      if (!(err instanceof ConflictError)) throw err;
+      // Nothing new was stored: the charge goes back (best effort; a lost refund only tightens a budget).
+      await this.store.refundQuota(record.drillId, charge).catch(() => undefined);
+      return { record, duplicate: true };
     }
   }
 
@@ -479,13 +500,24 @@ export class DrillService {
 
   /**
    * Records the entry's claims in the drill's claim sets (one write, right or wrong alike, so the
-   * answer's timing says nothing) and sets the detection time the first time the claims so far
-   * amount to detection by the scorer's own rule: judged on every claim, never this one alone.
+   * answer's timing says nothing), with the sandbox marks the feed shows (flagged, deleted, removed),
+   * and sets the detection time the first time the claims so far amount to detection by the
+   * scorer's own rule: judged on every claim, never this one alone.
+   *
+   * A duplicate (a retried request) applies its claims and marks again: both are set unions, so this
+   * changes nothing when the first attempt got that far, and heals the drill when it stopped after
+   * storing the entry. Only the detection time is left to the first attempt and the scorecard.
    */
   private async markDetection(drill: Drill, incident: Incident, record: TimelineRecord, duplicate: boolean) {
-    if (duplicate || drill.injectedAt === undefined) return;
-    const counts = await this.store.addClaims(drill.id, claimsOf(incident.rubric, record));
-    if (drill.detectedAt !== undefined || !claimsDetect(counts.right, counts.wrong)) return;
+    if (drill.injectedAt === undefined) return;
+    const targets = record.targets ?? [];
+    const counts = await this.store.addClaims(drill.id, claimsOf(incident.rubric, record), {
+      at: record.at,
+      ...(record.action === "flag" ? { flagged: targets } : {}),
+      ...(record.action === "delete_post" || record.action === "delete_comment" ? { deleted: targets } : {}),
+      ...(record.action === "remove_member" ? { removed: targets } : {}),
+    });
+    if (duplicate || drill.detectedAt !== undefined || !claimsDetect(counts.right, counts.wrong)) return;
     const first = await this.store.setOnce(drill.id, "detectedAt", record.at, record.actor);
     if (!first) return;
     await this.store.transitionDrill(drill.id, ["injected"], "detected", {}).catch((err) => {
@@ -526,32 +558,63 @@ export class DrillService {
     return { entry: record, duplicate };
   }
 
-  async resolve(caller: Caller, teamId: string, drillId: string, summary: string) {
+  /**
+   * Resolves and scores the drill as one outcome. The timeline is read and scored first, then the
+   * move to "resolved", its timeline entry and the scorecard are one conditional transaction: a
+   * drill is never resolved without its scorecard, and a failed read leaves it running.
+   *
+   * Idempotent: the same request again (same `requestId`) answers the same scorecard. A drill that is
+   * resolved but has no scorecard (resolved before this rule) is scored by the next resolve.
+   */
+  async resolve(caller: Caller, teamId: string, drillId: string, summary: string, requestId?: string) {
     const { drill } = await this.drillAccess(caller, teamId, drillId, "respond");
-    this.assertLive(drill);
+    if (!LIVE_STATUSES.includes(drill.status)) return this.resolvedAlready(drill, requestId);
     const now = this.now();
-    const record = this.entry(drill, caller, "resolve", { text: summary });
-    const [resolved, timeline] = await Promise.all([
-      this.store.transitionDrillWithEntry(
+    const record = this.entry(drill, caller, "resolve", { text: summary, requestId });
+    const patch = { resolvedAt: now, closedAt: now, summary };
+    const timeline = await this.store.listTimeline(drill.id);
+    const others = timeline.filter((e) => e.id !== record.id);
+    const card = this.scorecardOf({ ...drill, ...patch, status: "resolved" }, [...others, record]);
+    let resolved: Drill;
+    try {
+      resolved = await this.store.transitionDrillWithEntry(
         drill,
         LIVE_STATUSES,
         "resolved",
-        { resolvedAt: now, closedAt: now, summary },
+        patch,
         record,
-      ),
-      this.store.listTimeline(drill.id),
-    ]).catch((err) => {
-      if (err instanceof ConflictError)
-        throw new DomainError(409, "drill_not_live", "the drill was closed already");
-      throw err;
-    });
-    const others = timeline.filter((e) => e.id !== record.id);
-    const scored = await this.scoreAndStore(resolved, [...others, record]);
+        card,
+      );
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      // Closed under us (the closer, another resolver) or this very request landed before: ask again.
+      return this.resolvedAlready((await this.store.getDrill(drill.id)) ?? drill, requestId);
+    }
+    const synced = await this.syncDetection(resolved, card);
     await this.announce([
-      this.event(scored.drill, DETAIL_TYPES.resolved, now, { by: caller.userId }),
-      this.scoredEvent(scored.drill, scored.record),
+      this.event(synced, DETAIL_TYPES.resolved, now, { by: caller.userId }),
+      this.scoredEvent(synced, card),
     ]);
-    return { drill: scored.drill, scorecard: scored.record };
+    return { drill: synced, scorecard: card, duplicate: false };
+  }
+
+  /** A resolve that found the drill no longer running: the same request again, a drill left unscored, or a 409. */
+  private async resolvedAlready(drill: Drill, requestId: string | undefined) {
+    if (LIVE_STATUSES.includes(drill.status))
+      throw new DomainError(409, "conflict", "the drill changed while resolving; try again");
+    if (drill.status !== "resolved") this.assertLive(drill);
+    const [existing, retried] = await Promise.all([
+      this.store.getScorecard(drill.id),
+      requestId === undefined
+        ? Promise.resolve(false)
+        : this.store.hasTimelineEntry(drill.id, this.entryId("resolve", requestId)),
+    ]);
+    if (existing && !retried) throw new DomainError(409, "drill_not_live", "the drill was closed already");
+    // Resolved and never scored (a resolve that failed half-way before resolving and scoring became
+    // one transaction): scoring it now is what the caller asked for.
+    const record =
+      existing ?? (await this.scoreAndStore(drill, await this.store.listTimeline(drill.id))).record;
+    return { drill: (await this.store.getDrill(drill.id)) ?? drill, scorecard: record, duplicate: true };
   }
 
   /**
@@ -611,48 +674,58 @@ export class DrillService {
     drill: Drill,
     timeline: readonly TimelineRecord[],
   ): Promise<{ drill: Drill; record: ScorecardRecord }> {
+    const record = await this.store.putScorecard(this.scorecardOf(drill, timeline));
+    return { drill: await this.syncDetection(drill, record), record };
+  }
+
+  /** The drill's scorecard from its timeline: pure, so every path that scores agrees. */
+  private scorecardOf(drill: Drill, timeline: readonly TimelineRecord[]): ScorecardRecord {
     const incident = this.incidentOf(drill);
     const closedAt = drill.closedAt ?? this.now();
     // Nothing after the drill closed counts, whatever order the writes landed in.
     const entries = responderEntries(timeline).filter((e) => e.at <= closedAt);
     const injectedAt = drill.injectedAt ?? drill.plannedAt;
-    const card = score(incident.rubric, { injectedAt, entries });
-    const record = await this.store.putScorecard({
+    return {
       drillId: drill.id,
       teamId: drill.teamId,
       scenarioId: drill.scenario.id,
       month: drill.month,
-      injectedAt: drill.injectedAt ?? drill.plannedAt,
+      injectedAt,
       practice: drill.practice,
       scoredAt: this.now(),
-      scorecard: card,
-    });
-    // The stored scorecard, not this one: a racing resolver or closer may have stored theirs first.
+      scorecard: score(incident.rubric, { injectedAt, entries }),
+    };
+  }
+
+  /** Brings the drill's one detection time in line with its stored scorecard. */
+  private async syncDetection(drill: Drill, record: ScorecardRecord): Promise<Drill> {
+    const injectedAt = drill.injectedAt ?? drill.plannedAt;
+    // The stored scorecard, never a fresh one: a racing resolver or closer may have stored theirs first.
     const { timeToDetect, detectedBy } = record.scorecard;
     if (timeToDetect === null || detectedBy === null) {
       // A live mark set by claims that raced (a wrong claim stamped earlier but stored later) gives
       // way to the scorecard, which judges every claim in time order.
-      if (drill.detectedAt === undefined) return { drill, record };
+      if (drill.detectedAt === undefined) return drill;
       try {
         const cleared = await this.store.clearDetection(drill.id);
-        return { drill: cleared, record };
+        return cleared;
       } catch (err) {
         if (!(err instanceof ConflictError)) throw err;
-        return { drill, record };
+        return drill;
       }
     }
     const detectedAt = injectedAt + Math.round(timeToDetect * 1000);
-    if (drill.detectedAt === detectedAt && drill.detectedBy === detectedBy) return { drill, record };
+    if (drill.detectedAt === detectedAt && drill.detectedBy === detectedBy) return drill;
     try {
       const synced = await this.store.transitionDrill(drill.id, [drill.status], drill.status, {
         detectedAt,
         detectedBy,
       });
-      return { drill: synced, record };
+      return synced;
     } catch (err) {
       // The drill moved on (an abort cannot follow a close, so nothing should): keep the scorecard.
       if (!(err instanceof ConflictError)) throw err;
-      return { drill, record };
+      return drill;
     }
   }
 
@@ -746,13 +819,15 @@ export class DrillService {
   ): Promise<SandboxPage & { drill: Drill; role: Role }> {
     const { drill, membership } = await this.drillAccess(caller, teamId, drillId, "watch");
     if (drill.injectedAt === undefined) throw notFound("drill");
-    const timeline = await this.store.listTimeline(drill.id);
     // A closed drill's sandbox stops where the drill stopped.
     const until = drill.closedAt ?? this.now();
+    // The sandbox is the incident (from the seed) plus the marks kept on the drill item, which the
+    // access check has just read: a poll costs the same two reads on a long timeline as on an empty
+    // one, and never reads the timeline at all.
     return {
       drill,
       role: membership.role,
-      ...sandbox(this.incidentOf(drill), drill.injectedAt, until, timeline, query),
+      ...sandbox(this.incidentOf(drill), drill.injectedAt, until, drill.marks, query),
     };
   }
 
@@ -764,9 +839,8 @@ export class DrillService {
   ): Promise<{ items: GroupMember[]; count: number }> {
     const { drill } = await this.drillAccess(caller, teamId, drillId, "watch");
     if (drill.injectedAt === undefined) throw notFound("drill");
-    const timeline = await this.store.listTimeline(drill.id);
     const until = drill.closedAt ?? this.now();
-    return groupMembers(this.incidentOf(drill), drill.injectedAt, until, timeline);
+    return groupMembers(this.incidentOf(drill), drill.injectedAt, until, drill.marks);
   }
 
   async timeline(caller: Caller, teamId: string, drillId: string) {

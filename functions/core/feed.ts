@@ -1,5 +1,5 @@
 import type { ArticleMeta, FeedItem, Incident, Person } from "./incident.js";
-import type { TimelineRecord } from "./ports.js";
+import type { DrillMarks, TimelineRecord } from "./ports.js";
 import type { Localized, Surface } from "./vocabulary.js";
 
 /** What a responder sees of an item: no hint of whether it is the incident or noise. */
@@ -44,9 +44,21 @@ interface Marks {
   removedAt: Map<string, number>;
 }
 
-function marks(timeline: readonly TimelineRecord[], now: number): Marks {
+/**
+ * What the team has done to the sandbox by `now`: from the drill's own marks (what the service keeps
+ * as it goes, so a poll never reads the timeline), or worked out from a timeline (tests, replays).
+ */
+function marks(source: readonly TimelineRecord[] | DrillMarks | undefined, now: number): Marks {
   const out: Marks = { deleted: new Set(), flagged: new Set(), removedAt: new Map() };
-  for (const entry of timeline) {
+  if (source === undefined) return out;
+  if (!Array.isArray(source)) {
+    const kept = source as DrillMarks;
+    for (const id of kept.flagged) out.flagged.add(id);
+    for (const id of kept.deleted) out.deleted.add(id);
+    for (const [id, at] of Object.entries(kept.removedAt)) if (at <= now) out.removedAt.set(id, at);
+    return out;
+  }
+  for (const entry of source as readonly TimelineRecord[]) {
     if (entry.at > now) continue;
     for (const id of entry.targets ?? []) {
       if (DELETING.has(entry.action)) out.deleted.add(id);
@@ -113,7 +125,7 @@ export function groupMembers(
   incident: Incident,
   injectedAt: number,
   now: number,
-  timeline: readonly TimelineRecord[],
+  timeline: readonly TimelineRecord[] | DrillMarks | undefined,
 ): { items: GroupMember[]; count: number } {
   const elapsed = Math.floor((now - injectedAt) / 1000);
   const { removedAt } = marks(timeline, now);
@@ -156,7 +168,7 @@ export function sandbox(
   incident: Incident,
   injectedAt: number,
   now: number,
-  timeline: readonly TimelineRecord[],
+  timeline: readonly TimelineRecord[] | DrillMarks | undefined,
   query: { surface?: Surface; after?: number; limit: number },
 ): SandboxPage {
   const elapsed = Math.floor((now - injectedAt) / 1000);

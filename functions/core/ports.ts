@@ -1,4 +1,5 @@
 import type { GenerateContext } from "./incident.js";
+import type { QuotaCharge, QuotaUsage, TimelineLimits } from "./limits.js";
 import type { Program } from "./program.js";
 import type { Scenario } from "./scenario.js";
 import type { Scorecard, TimelineEntry } from "./scoring.js";
@@ -128,6 +129,18 @@ export interface Drill {
   escalationMinutes?: number;
   /** From an announced program: responders may see it before it is injected. */
   announced?: boolean;
+  /**
+   * What the team has done to the sandbox so far, kept on the drill as it happens (by the same write
+   * that records a claim), so the feed and the member list read one item instead of the timeline.
+   */
+  marks?: DrillMarks;
+}
+
+/** Items flagged and deleted, and when each person was first removed from the group (epoch ms). */
+export interface DrillMarks {
+  flagged: readonly string[];
+  deleted: readonly string[];
+  removedAt: Readonly<Record<string, number>>;
 }
 
 /** What happens to a drill without a responder doing it. */
@@ -266,7 +279,9 @@ export interface Store {
   ): Promise<Drill>;
   /**
    * The same conditional move, together with the timeline entry that records it, as one
-   * transaction: both happen or neither does. Returns the drill as it now stands.
+   * transaction: both happen or neither does. With `scorecard`, the drill's one scorecard is stored
+   * in the same transaction (a resolve: never resolved without its scorecard). Returns the drill as
+   * it now stands.
    */
   transitionDrillWithEntry(
     drill: Drill,
@@ -274,15 +289,32 @@ export interface Store {
     to: DrillStatus,
     patch: Partial<Omit<Drill, "id" | "teamId" | "status" | "month" | "plannedAt">>,
     entry: TimelineRecord,
+    scorecard?: ScorecardRecord,
   ): Promise<Drill>;
   /**
    * Adds a claim's ids to the drill's sets of right and wrong claims (distinct, atomic, one write
-   * whether the claim is right or wrong) and returns how many each set holds now.
+   * whether the claim is right or wrong) and returns how many each set holds now. `marks` joins
+   * the drill's marks in the same write (sets, and a removal time only where none is set yet), so
+   * applying the same marks twice changes nothing.
    */
   addClaims(
     drillId: string,
     claims: { right: string[]; wrong: string[] },
+    marks?: {
+      flagged?: readonly string[];
+      deleted?: readonly string[];
+      removed?: readonly string[];
+      at: number;
+    },
   ): Promise<{ right: number; wrong: number }>;
+  /**
+   * Counts one more timeline entry against the drill's and the person's budgets and the person's
+   * rate window, as one conditional write; nothing is counted when any limit would be passed, and
+   * the counters as they stood are returned instead (null: charged).
+   */
+  chargeQuota(drillId: string, charge: QuotaCharge, limits: TimelineLimits): Promise<QuotaUsage | null>;
+  /** Gives a charge back (the entry turned out to be a retried request's, already stored). */
+  refundQuota(drillId: string, charge: QuotaCharge): Promise<void>;
   /** Removes a drill's detection time and who detected (the scorecard found no detection). */
   clearDetection(drillId: string): Promise<Drill>;
   /** Sets fields only where they are still unset (first writer wins); returns whether it did. */
@@ -300,6 +332,8 @@ export interface Store {
    */
   appendTimeline(record: TimelineRecord, options?: { fresh?: boolean }): Promise<void>;
   listTimeline(drillId: string): Promise<TimelineRecord[]>;
+  /** Whether an entry with this id was stored through the id guard (every entry but `fresh` ones). */
+  hasTimelineEntry(drillId: string, entryId: string): Promise<boolean>;
 
   /** Stores the one scorecard of a drill; returns the stored one if another writer was first. */
   putScorecard(record: ScorecardRecord): Promise<ScorecardRecord>;

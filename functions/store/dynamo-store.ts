@@ -7,13 +7,16 @@ import {
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
+  type TransactWriteCommandInput,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
+import type { QuotaCharge, QuotaUsage, TimelineLimits } from "../core/limits.js";
 import {
   ConflictError,
   type Credential,
   type CustomScenario,
   type Drill,
+  type DrillMarks,
   type DrillStatus,
   type Membership,
   type Page,
@@ -97,45 +100,37 @@ export class DynamoStore implements Store {
 
   async completeSetup(tokenHash: string, user: User, credential: Credential): Promise<void> {
     assertSameUser(user, credential);
-    await this.io(() =>
-      this.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: keys.setup(),
-                UpdateExpression: "SET used = :true, usedBy = :userId",
-                ConditionExpression: "tokenHash = :hash AND used = :false",
-                ExpressionAttributeValues: {
-                  ":true": true,
-                  ":false": false,
-                  ":hash": tokenHash,
-                  ":userId": user.id,
-                },
-              },
+    await this.transact({
+      TransactItems: [
+        {
+          Update: {
+            TableName: this.table,
+            Key: keys.setup(),
+            UpdateExpression: "SET used = :true, usedBy = :userId",
+            ConditionExpression: "tokenHash = :hash AND used = :false",
+            ExpressionAttributeValues: {
+              ":true": true,
+              ":false": false,
+              ":hash": tokenHash,
+              ":userId": user.id,
             },
-            { Put: this.putNew(this.userItem(user)) },
-            { Put: this.putNew(this.credentialItem(credential)) },
-          ],
-        }),
-      ),
-    );
+          },
+        },
+        { Put: this.putNew(this.userItem(user)) },
+        { Put: this.putNew(this.credentialItem(credential)) },
+      ],
+    });
   }
 
   async createUser(user: User, credential: Credential): Promise<void> {
     assertSameUser(user, credential);
-    await this.io(() =>
-      this.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: this.putNew(this.userItem(user)) },
-            // The credential's key is the lower-cased email: its existence is what makes an email taken.
-            { Put: this.putNew(this.credentialItem(credential)) },
-          ],
-        }),
-      ),
-    );
+    await this.transact({
+      TransactItems: [
+        { Put: this.putNew(this.userItem(user)) },
+        // The credential's key is the lower-cased email: its existence is what makes an email taken.
+        { Put: this.putNew(this.credentialItem(credential)) },
+      ],
+    });
   }
 
   async getUser(userId: string): Promise<User | null> {
@@ -201,16 +196,12 @@ export class DynamoStore implements Store {
   async createTeam(team: Team, manager: Membership): Promise<void> {
     if (manager.teamId !== team.id)
       throw new Error("createTeam: the manager's membership names another team");
-    await this.io(() =>
-      this.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: this.putNew({ ...team, ...keys.team(team.id) }) },
-            { Put: { TableName: this.table, Item: this.membershipItem(manager) } },
-          ],
-        }),
-      ),
-    );
+    await this.transact({
+      TransactItems: [
+        { Put: this.putNew({ ...team, ...keys.team(team.id) }) },
+        { Put: { TableName: this.table, Item: this.membershipItem(manager) } },
+      ],
+    });
   }
 
   async getTeam(teamId: string): Promise<Team | null> {
@@ -461,8 +452,11 @@ export class DynamoStore implements Store {
     to: DrillStatus,
     patch: Partial<Omit<Drill, "id" | "teamId" | "status" | "month" | "plannedAt">>,
     entry: TimelineRecord,
+    scorecard?: ScorecardRecord,
   ): Promise<Drill> {
     if (from.length === 0) throw new RangeError("transitionDrillWithEntry: no status to move from");
+    if (scorecard && scorecard.drillId !== drill.id)
+      throw new RangeError("transitionDrillWithEntry: the scorecard belongs to another drill");
     const fields = definedFields(patch).filter(
       ([name]) => !["id", "teamId", "status", "month", "plannedAt"].includes(name),
     );
@@ -474,26 +468,24 @@ export class DynamoStore implements Store {
     });
     update.names["#status"] = "status";
     try {
-      await this.io(() =>
-        this.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: this.table,
-                  Key: keys.drill(drill.id),
-                  UpdateExpression: update.expression,
-                  ConditionExpression: `attribute_exists(pk) AND #status IN (${fromValues.join(", ")})`,
-                  ExpressionAttributeNames: update.names,
-                  ExpressionAttributeValues: update.values,
-                },
-              },
-              { Put: this.putNew({ ...keys.timelineId(entry.drillId, entry.id), at: entry.at }) },
-              { Put: this.putNew({ ...entry, ...keys.timelineEntry(entry.drillId, entry.at, entry.id) }) },
-            ],
-          }),
-        ),
-      );
+      await this.transact({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.table,
+              Key: keys.drill(drill.id),
+              UpdateExpression: update.expression,
+              ConditionExpression: `attribute_exists(pk) AND #status IN (${fromValues.join(", ")})`,
+              ExpressionAttributeNames: update.names,
+              ExpressionAttributeValues: update.values,
+            },
+          },
+          { Put: this.putNew({ ...keys.timelineId(entry.drillId, entry.id), at: entry.at }) },
+          { Put: this.putNew({ ...entry, ...keys.timelineEntry(entry.drillId, entry.at, entry.id) }) },
+          // A resolve closes the drill and scores it in one outcome: both land or neither does.
+          ...(scorecard ? [{ Put: this.putNew(this.scorecardItem(scorecard)) }] : []),
+        ],
+      });
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
       throw new ConflictError(`drill ${drill.id} is no longer ${from.join(" or ")}: it cannot become ${to}`, {
@@ -521,20 +513,47 @@ export class DynamoStore implements Store {
   async addClaims(
     drillId: string,
     claims: { right: string[]; wrong: string[] },
+    marks?: {
+      flagged?: readonly string[];
+      deleted?: readonly string[];
+      removed?: readonly string[];
+      at: number;
+    },
   ): Promise<{ right: number; wrong: number }> {
     // ADD on a string set is a set union done by the database: concurrent claims never lose one.
     // Both sets always get a marker member, so every claim is the same one write whether it is right
     // or wrong, and UPDATED_NEW returns both sets (never the drill's large scenario snapshot).
+    const values: Item = {
+      ":r": new Set([CLAIM_MARKER, ...claims.right]),
+      ":w": new Set([CLAIM_MARKER, ...claims.wrong]),
+    };
+    const adds = ["claimsRight :r", "claimsWrong :w"];
+    // The sandbox's marks ride on the same write: the feed then reads them with the drill, never the
+    // timeline. Sets are bounded by the incident (targets are checked against its items and people).
+    if (marks?.flagged?.length) {
+      adds.push(`${MARKS_FLAGGED} :f`);
+      values[":f"] = new Set(marks.flagged);
+    }
+    if (marks?.deleted?.length) {
+      adds.push(`${MARKS_DELETED} :d`);
+      values[":d"] = new Set(marks.deleted);
+    }
+    const names: Record<string, string> = {};
+    const sets: string[] = [];
+    // The first removal of a person stands (if_not_exists): a retried or repeated removal keeps it.
+    for (const [i, id] of [...new Set(marks?.removed ?? [])].entries()) {
+      names[`#rm${i}`] = `${REMOVED_AT_PREFIX}${id}`;
+      sets.push(`#rm${i} = if_not_exists(#rm${i}, :at)`);
+      values[":at"] = marks?.at;
+    }
     const out = await this.io(() =>
       this.doc.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.drill(drillId),
-          UpdateExpression: "ADD claimsRight :r, claimsWrong :w",
-          ExpressionAttributeValues: {
-            ":r": new Set([CLAIM_MARKER, ...claims.right]),
-            ":w": new Set([CLAIM_MARKER, ...claims.wrong]),
-          },
+          UpdateExpression: `ADD ${adds.join(", ")}${sets.length ? ` SET ${sets.join(", ")}` : ""}`,
+          ...(sets.length ? { ExpressionAttributeNames: names } : {}),
+          ExpressionAttributeValues: values,
           ConditionExpression: "attribute_exists(pk)",
           ReturnValues: "UPDATED_NEW",
         }),
@@ -545,6 +564,74 @@ export class DynamoStore implements Store {
     });
     const size = (v: unknown) => (v instanceof Set ? v.size - 1 : 0);
     return { right: size(out.Attributes?.claimsRight), wrong: size(out.Attributes?.claimsWrong) };
+  }
+
+  async chargeQuota(
+    drillId: string,
+    charge: QuotaCharge,
+    limits: TimelineLimits,
+  ): Promise<QuotaUsage | null> {
+    const names = quotaNames(charge);
+    // One conditional ADD on one small item: counted only if every limit still holds after it. A
+    // plain write, not a transaction, so concurrent responders of one drill queue instead of failing.
+    // DynamoDB cannot add in a condition, so each byte limit is compared with the room left for it.
+    const fits = (name: string, value: string) => `(attribute_not_exists(${name}) OR ${name} ${value})`;
+    try {
+      await this.io(() =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: keys.quota(drillId),
+            UpdateExpression: "ADD #entries :one, #bytes :size, #pn :one, #pb :size, #rw :one",
+            ConditionExpression: [
+              fits("#entries", "< :maxEntries"),
+              fits("#bytes", "<= :roomBytes"),
+              fits("#pn", "< :maxPersonEntries"),
+              fits("#pb", "<= :roomPersonBytes"),
+              fits("#rw", "< :rateMax"),
+            ].join(" AND "),
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: {
+              ":one": 1,
+              ":size": charge.bytes,
+              ":maxEntries": limits.drillEntries,
+              ":roomBytes": limits.drillBytes - charge.bytes,
+              ":maxPersonEntries": limits.personEntries,
+              ":roomPersonBytes": limits.personBytes - charge.bytes,
+              ":rateMax": limits.rateMax,
+            },
+            ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+          }),
+        ),
+      );
+      return null;
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      const item = (err.cause as { Item?: Record<string, { N?: string }> } | undefined)?.Item ?? {};
+      const n = (name: string) => Number(item[names[name] as string]?.N ?? 0);
+      return {
+        entries: n("#entries"),
+        bytes: n("#bytes"),
+        personEntries: n("#pn"),
+        personBytes: n("#pb"),
+        windowEntries: n("#rw"),
+      };
+    }
+  }
+
+  async refundQuota(drillId: string, charge: QuotaCharge): Promise<void> {
+    await this.io(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.quota(drillId),
+          UpdateExpression: "ADD #entries :minus, #bytes :minusSize, #pn :minus, #pb :minusSize, #rw :minus",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeNames: quotaNames(charge),
+          ExpressionAttributeValues: { ":minus": -1, ":minusSize": -charge.bytes },
+        }),
+      ),
+    );
   }
 
   async setOnce(
@@ -588,38 +675,38 @@ export class DynamoStore implements Store {
       await this.io(() => this.doc.send(new PutCommand(entry)));
       return;
     }
-    await this.io(() =>
-      this.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            // A retry carries the same id but a new server time, so the id has its own guard item.
-            { Put: this.putNew({ ...keys.timelineId(record.drillId, record.id), at: record.at }) },
-            { Put: entry },
-          ],
-        }),
-      ),
-    );
+    await this.transact({
+      TransactItems: [
+        // A retry carries the same id but a new server time, so the id has its own guard item.
+        { Put: this.putNew({ ...keys.timelineId(record.drillId, record.id), at: record.at }) },
+        { Put: entry },
+      ],
+    });
   }
 
   async listTimeline(drillId: string): Promise<TimelineRecord[]> {
     return this.queryPrefix<TimelineRecord>(keys.drill(drillId).pk, keys.timelinePrefix);
   }
 
+  async hasTimelineEntry(drillId: string, entryId: string): Promise<boolean> {
+    const out = await this.io(() =>
+      this.doc.send(
+        new GetCommand({
+          TableName: this.table,
+          Key: keys.timelineId(drillId, entryId),
+          ProjectionExpression: "pk",
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return out.Item !== undefined;
+  }
+
   // --- scorecards and reviews ---------------------------------------------------------------------
 
   async putScorecard(record: ScorecardRecord): Promise<ScorecardRecord> {
     try {
-      await this.io(() =>
-        this.doc.send(
-          new PutCommand(
-            this.putNew({
-              ...record,
-              ...keys.scorecard(record.drillId),
-              ...keys.scorecardByTeam(record.teamId, record.month, record.injectedAt, record.drillId),
-            }),
-          ),
-        ),
-      );
+      await this.io(() => this.doc.send(new PutCommand(this.putNew(this.scorecardItem(record)))));
       return record;
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
@@ -676,6 +763,24 @@ export class DynamoStore implements Store {
       return await call();
     } catch (err) {
       throw toStoreError(err);
+    }
+  }
+
+  /**
+   * One TransactWriteItems. A transaction cancelled only because another one held an item
+   * (TransactionConflict) wrote nothing, and nothing was wrong with it: it is sent again after a
+   * short jittered pause, then reported as the store being busy (503, retry), never as a conflict or
+   * a duplicate, which would tell the caller something landed that did not.
+   */
+  private async transact(input: TransactWriteCommandInput): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.io(() => this.doc.send(new TransactWriteCommand(input)));
+        return;
+      } catch (err) {
+        if (!(err instanceof TransactionConflictError) || attempt >= TRANSACTION_ATTEMPTS) throw err;
+        await new Promise((done) => setTimeout(done, 10 * attempt + Math.random() * 30));
+      }
     }
   }
 
@@ -771,6 +876,14 @@ export class DynamoStore implements Store {
     return { TableName: this.table, Item: item, ConditionExpression: "attribute_not_exists(pk)" };
   }
 
+  private scorecardItem(record: ScorecardRecord): Item {
+    return {
+      ...record,
+      ...keys.scorecard(record.drillId),
+      ...keys.scorecardByTeam(record.teamId, record.month, record.injectedAt, record.drillId),
+    };
+  }
+
   private userItem(user: User): Item {
     return { ...user, ...keys.user(user.id) };
   }
@@ -816,12 +929,51 @@ export class DynamoStore implements Store {
 /** A member of both claim sets from the first claim on, so neither set is ever added empty. */
 const CLAIM_MARKER = "·";
 
+/** The drill's sandbox marks, as top-level attributes (see `addClaims`). */
+const MARKS_FLAGGED = "marksFlagged";
+const MARKS_DELETED = "marksDeleted";
+const REMOVED_AT_PREFIX = "removedAt#";
+
+/** The quota item's attribute names for a charge: the drill's totals, the person's, the window's. */
+function quotaNames(charge: QuotaCharge): Record<string, string> {
+  return {
+    "#entries": "entries",
+    "#bytes": "bytes",
+    "#pn": `entries#${charge.userId}`,
+    "#pb": `bytes#${charge.userId}`,
+    "#rw": `rate#${charge.userId}#${charge.window}`,
+  };
+}
+
+/** Reads the marks attributes off a drill item (and removes them from it); undefined when none. */
+function takeMarks(record: Item): DrillMarks | undefined {
+  const flagged = record[MARKS_FLAGGED];
+  const deleted = record[MARKS_DELETED];
+  delete record[MARKS_FLAGGED];
+  delete record[MARKS_DELETED];
+  const removedAt: Record<string, number> = {};
+  for (const name of Object.keys(record)) {
+    if (!name.startsWith(REMOVED_AT_PREFIX)) continue;
+    removedAt[name.slice(REMOVED_AT_PREFIX.length)] = Number(record[name]);
+    delete record[name];
+  }
+  if (!(flagged instanceof Set) && !(deleted instanceof Set) && Object.keys(removedAt).length === 0)
+    return undefined;
+  return {
+    flagged: flagged instanceof Set ? [...flagged].map(String).sort() : [],
+    deleted: deleted instanceof Set ? [...deleted].map(String).sort() : [],
+    removedAt,
+  };
+}
+
 function strip<T = Item>(item: Item | undefined): T {
   const record: Item = { ...item };
   for (const name of KEY_ATTRIBUTES) delete record[name];
   // The drill's claim sets are the detection rule's bookkeeping, never part of what a drill shows.
   delete record.claimsRight;
   delete record.claimsWrong;
+  const marks = takeMarks(record);
+  if (marks) record.marks = marks;
   if (typeof record.scenario === "string") record.scenario = JSON.parse(record.scenario);
   return record as T;
 }
@@ -921,6 +1073,14 @@ function decodeCursor(cursor: string, partition: string, month: string | undefin
 
 // --- error mapping ---------------------------------------------------------------------------------
 
+/** A transaction cancelled only by another in flight: nothing written; the store retries, then 503s. */
+export class TransactionConflictError extends StoreUnavailableError {
+  readonly transactionConflict = true;
+}
+
+/** Tries of a transaction that keeps meeting another one on the same items, before a 503. */
+const TRANSACTION_ATTEMPTS = 3;
+
 const UNAVAILABLE_NAMES = new Set([
   "TimeoutError",
   "RequestTimeout",
@@ -964,9 +1124,21 @@ export function toStoreError(err: unknown): unknown {
   }
   if (err.name === "TransactionCanceledException") {
     const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-    // TransactionConflict: another transaction on the same item was in flight; the outcome is the same.
-    if (reasons.some((r) => r.Code === "ConditionalCheckFailed" || r.Code === "TransactionConflict")) {
+    // A condition that failed is an answer: the record was changed first (or the entry exists).
+    if (reasons.some((r) => r.Code === "ConditionalCheckFailed")) {
       return new ConflictError("the record was changed by someone else", { cause: err });
+    }
+    // TransactionConflict alone: another transaction held an item, so this one wrote nothing and
+    // proved nothing. It is not a duplicate (that would answer 200 for a write that never happened);
+    // it is worth sending again.
+    if (reasons.some((r) => r.Code === "TransactionConflict")) {
+      return new TransactionConflictError(
+        "the database was busy with another change to the same records; try again",
+        { cause: err },
+      );
+    }
+    if (reasons.some((r) => r.Code === "ThrottlingError" || r.Code === "ProvisionedThroughputExceeded")) {
+      return new StoreUnavailableError("the database is throttling writes", { cause: err });
     }
   }
   if (isUnavailable(err, 0)) {

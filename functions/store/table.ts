@@ -121,6 +121,8 @@ export const keys = {
   timelinePrefix: "TL#",
   /** Guards the entry id: a retried request stores a new server time, so the entry key alone cannot. */
   timelineId: (drillId: string, entryId: string): Key => ({ pk: `DRILL#${drillId}`, sk: `TLID#${entryId}` }),
+  /** The drill's timeline budget: entries and bytes, per drill and per person, and rate windows. */
+  quota: (drillId: string): Key => ({ pk: `DRILL#${drillId}`, sk: "QUOTA" }),
   scorecard: (drillId: string): Key => ({ pk: `DRILL#${drillId}`, sk: "SCORECARD" }),
   scorecardByTeam: (teamId: string, month: string, injectedAt: number, drillId: string): IndexKey => ({
     gsi1pk: keysOfTeam.scorecards(teamId),

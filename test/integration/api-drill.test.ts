@@ -23,7 +23,16 @@ describe("a drill through the API, from schedule to scorecard", () => {
     expect(spec.json.servers).toEqual([{ url: "/api" }]);
     expect(Object.keys(spec.json.paths)).toContain("/teams/{teamId}/drills/{drillId}/flags");
     const flags = spec.json.paths["/teams/{teamId}/drills/{drillId}/flags"].post;
-    expect(Object.keys(flags.responses).sort()).toEqual(["200", "400", "401", "403", "404", "409", "503"]);
+    expect(Object.keys(flags.responses).sort()).toEqual([
+      "200",
+      "400",
+      "401",
+      "403",
+      "404",
+      "409",
+      "429",
+      "503",
+    ]);
     expect(flags.responses["404"].content["application/json"].schema.$ref).toBe("#/components/schemas/Error");
     const docs = await api.call("GET", "/api/docs");
     expect(docs.status).toBe(200);

@@ -158,11 +158,13 @@ export function drillHandlers(deps: AppDeps) {
 
   const resolve: RouteHandler<typeof routes.resolve, AppEnv> = async (c) => {
     const { teamId, drillId } = c.req.valid("param");
-    const result = await service.resolve(caller(c), teamId, drillId, c.req.valid("json").summary);
+    const { summary, requestId } = c.req.valid("json");
+    const result = await service.resolve(caller(c), teamId, drillId, summary, requestId);
     return c.json(
       {
         drill: drillView(result.drill, "manager"),
         scorecard: result.scorecard.scorecard as unknown as Record<string, unknown>,
+        duplicate: result.duplicate,
       },
       200,
     );

@@ -214,7 +214,7 @@ export const acknowledge = createRoute({
   },
   responses: {
     200: Recorded,
-    ...errorsOf(400, 401, 403, 404, 409, 503),
+    ...errorsOf(400, 401, 403, 404, 409, 429, 503),
   },
 });
 
@@ -235,7 +235,7 @@ export const flag = createRoute({
   },
   responses: {
     200: Recorded,
-    ...errorsOf(400, 401, 403, 404, 409, 503),
+    ...errorsOf(400, 401, 403, 404, 409, 429, 503),
   },
 });
 
@@ -261,7 +261,7 @@ export const act = createRoute({
   },
   responses: {
     200: Recorded,
-    ...errorsOf(400, 401, 403, 404, 409, 503),
+    ...errorsOf(400, 401, 403, 404, 409, 429, 503),
   },
 });
 
@@ -269,11 +269,18 @@ export const resolve = createRoute({
   method: "post",
   path: "/teams/{teamId}/drills/{drillId}/resolve",
   tags,
-  summary: "Resolve the drill with a summary; it is scored at once",
-  request: { params: DrillParams, body: body(z.object({ summary: Text })) },
+  summary:
+    "Resolve the drill with a summary; it is scored at once, in the same write. The same `requestId` again answers the same scorecard",
+  request: { params: DrillParams, body: body(z.object({ summary: Text, requestId: RequestId })) },
   responses: {
     200: json(
-      z.object({ drill: DrillSchema, scorecard: z.record(z.string(), z.unknown()) }),
+      z.object({
+        drill: DrillSchema,
+        scorecard: z.record(z.string(), z.unknown()),
+        duplicate: z
+          .boolean()
+          .openapi({ description: "True when this request (or the scoring) had landed before" }),
+      }),
       "Resolved and scored",
     ),
     ...errorsOf(400, 401, 403, 404, 409, 503),
