@@ -46,6 +46,9 @@ const zh = {
   error_unauthenticated: "请先登录。",
   error_rate_limited: "尝试次数过多，请稍等 15 分钟再试。",
   error_unavailable: "数据库暂时连不上，请稍后重试。",
+  error_last_manager: "团队至少要留一位主管：请先把另一位成员设为主管。",
+  error_already_member: "此人已经在团队里了；要改角色，请在成员列表里修改。",
+  error_not_a_member: "只能把团队成员或你自己设为主管：先任命自己，再邀请对方。",
   field_errors: "请修改以下内容：",
 
   signin_title: "登录演练",
@@ -63,7 +66,7 @@ const zh = {
   setup_done: "已经完成首次设置，请直接登录。",
   setup_bad_token: "设置令牌无效或已用过。重新运行 npm start 会打印一条新链接。",
   invite_title: "接受邀请",
-  invite_lead: "设置一个密码，即可加入团队。",
+  invite_lead: "设置一个密码，即可加入团队；已经有账号的，请输入你现在的密码。",
   invite_submit: "设置密码并登录",
   invite_no_token: "链接里没有邀请令牌，请向主管索取新的邀请链接。",
   invite_bad: "邀请链接无效或已过期，请向主管索取新的邀请链接。",
@@ -117,7 +120,8 @@ const zh = {
   members: "成员与角色",
   role: "角色",
   invite_member: "邀请成员",
-  invite_link_ready: "邀请链接（7 天内有效，只能用一次，请私下发给对方）：",
+  invite_link_ready:
+    "邀请链接（7 天内有效，只能用一次，请私下发给对方；链接丢了就再邀请一次，旧链接随即作废）：",
   copy: "复制",
   copied: "已复制",
   member_added: "已添加 {name}。",
@@ -408,6 +412,10 @@ const en: Record<MessageKey, string> = {
   error_unauthenticated: "Please sign in.",
   error_rate_limited: "Too many attempts. Wait 15 minutes and retry.",
   error_unavailable: "The database is unreachable for a moment. Retry shortly.",
+  error_last_manager: "A team needs at least one manager. Make someone else manager first.",
+  error_already_member: "This person is already in the team. Change their role in the member list.",
+  error_not_a_member:
+    "Only a member of the team, or you, can be made its manager. Appoint yourself, then invite them.",
   field_errors: "Please fix:",
 
   signin_title: "Sign in to Yanlian",
@@ -426,7 +434,7 @@ const en: Record<MessageKey, string> = {
   setup_done: "Setup is already done. Sign in instead.",
   setup_bad_token: "The setup token is wrong or used. Restart npm start to print a new link.",
   invite_title: "Accept your invite",
-  invite_lead: "Choose a password to join the team.",
+  invite_lead: "Choose a password to join the team. Already have an account? Enter its password.",
   invite_submit: "Set password and sign in",
   invite_no_token: "The link has no invite token. Ask your manager for a new invite link.",
   invite_bad: "The invite link is invalid or expired. Ask your manager for a new one.",
@@ -482,7 +490,8 @@ const en: Record<MessageKey, string> = {
   members: "Members and roles",
   role: "Role",
   invite_member: "Invite a member",
-  invite_link_ready: "Invite link (valid 7 days, single use; send it privately):",
+  invite_link_ready:
+    "Invite link (valid 7 days, single use; send it privately. Lost it? Invite again: the old link stops working):",
   copy: "Copy",
   copied: "Copied",
   member_added: "{name} added.",
