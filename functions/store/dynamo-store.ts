@@ -296,24 +296,24 @@ export class DynamoStore implements Store {
    * `managerCount > 1`, so of two managers demoting each other at once one wins and the other finds
    * the count at 1; the membership's own condition (its role is still `from`) makes a stale change lose.
    * Another transaction in flight on the team item (TransactionConflict) means nothing was written: the
-   * change is tried again, a few times, rather than reported as a conflict it never met.
+   * change is tried again, a few times, rather than reported as a conflict it never met. A team from
+   * before the count is counted (`countManagers`) by the first change that makes or unmakes a manager.
    */
   async writeMembership(change: MembershipChange): Promise<void> {
     if (change.to && (change.to.teamId !== change.teamId || change.to.userId !== change.userId)) {
       throw new Error("writeMembership: the membership names another team or person");
     }
     const delta = managerDelta(change.from, change.to?.role ?? null);
+    const writes = this.membershipWrites(change, delta);
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.doc.send(
-          new TransactWriteCommand({ TransactItems: this.membershipWrites(change, delta) }),
-        );
+        await this.doc.send(new TransactWriteCommand({ TransactItems: writes.items }));
         return;
       } catch (err) {
         const reasons = cancellationCodes(err);
-        const [teamReason, memberReason, inviteReason] = reasons;
         if (reasons.length === 0) throw toStoreError(err);
-        if (memberReason === "ConditionalCheckFailed" || inviteReason === "ConditionalCheckFailed") {
+        const teamReason = writes.teamIndex < 0 ? undefined : reasons[writes.teamIndex];
+        if (reasons.some((r, i) => i !== writes.teamIndex && r === "ConditionalCheckFailed")) {
           throw new ConflictError("the membership or the invite was changed by someone else", { cause: err });
         }
         if (teamReason === "ConditionalCheckFailed") {
@@ -327,7 +327,7 @@ export class DynamoStore implements Store {
           if (delta < 0) throw new LastManagerError("the team would be left without a manager");
           throw new ConflictError("the team was changed by someone else", { cause: err });
         }
-        if (reasons.includes("TransactionConflict") && attempt < 6) {
+        if (reasons.includes("TransactionConflict") && attempt < 8) {
           await new Promise((done) => setTimeout(done, 10 * attempt + Math.random() * 20 * attempt));
           continue;
         }
@@ -340,18 +340,22 @@ export class DynamoStore implements Store {
   private membershipWrites(change: MembershipChange, delta: -1 | 0 | 1) {
     const team = keys.team(change.teamId);
     const counted = "attribute_exists(pk) AND attribute_exists(managerCount)";
+    // A change that makes nobody a manager or not one leaves the team item alone, so joining
+    // responders do not queue behind each other on it (each would be a TransactionConflict).
     const teamItem =
       delta === 0
-        ? { ConditionCheck: { TableName: this.table, Key: team, ConditionExpression: counted } }
-        : {
-            Update: {
-              TableName: this.table,
-              Key: team,
-              UpdateExpression: "ADD managerCount :delta",
-              ConditionExpression: delta < 0 ? `${counted} AND managerCount > :one` : counted,
-              ExpressionAttributeValues: { ":delta": delta, ...(delta < 0 ? { ":one": 1 } : {}) },
+        ? []
+        : [
+            {
+              Update: {
+                TableName: this.table,
+                Key: team,
+                UpdateExpression: "ADD managerCount :delta",
+                ConditionExpression: delta < 0 ? `${counted} AND managerCount > :one` : counted,
+                ExpressionAttributeValues: { ":delta": delta, ...(delta < 0 ? { ":one": 1 } : {}) },
+              },
             },
-          };
+          ];
     const key = keys.membership(change.teamId, change.userId);
     const was =
       change.from === null
@@ -376,7 +380,7 @@ export class DynamoStore implements Store {
           },
         ]
       : [];
-    return [teamItem, memberItem, ...inviteItem];
+    return { items: [...teamItem, memberItem, ...inviteItem], teamIndex: teamItem.length ? 0 : -1 };
   }
 
   private async managerCount(teamId: string): Promise<number | "uncounted" | "missing-team"> {
