@@ -136,6 +136,30 @@ describe("a team always keeps a manager (issue 13, item 1)", () => {
     expect(again.status).toBe(401);
   });
 
+  it("gives whoever holds an invite link for an existing account no more password guesses than sign-in does", async () => {
+    await api.addMember(admin, await api.createTeam(admin, "别的组"), "target@example.com", "viewer", "目标");
+    const res = await add(teamId, admin, { email: "target@example.com", name: "目标", role: "manager" });
+    const token = tokenOf(res.json.invite.url);
+    const guesses = [];
+    for (let i = 0; i < 9; i++) {
+      guesses.push(
+        (
+          await api.call("POST", "/api/auth/accept-invite", {
+            body: { token, password: `guess number ${i}` },
+          })
+        ).status,
+      );
+    }
+    // The same bucket as sign-in: eight tries in a window, then 429, even for the right password.
+    expect(guesses).toEqual([...Array(8).fill(401), 429]);
+    const right = await api.call("POST", "/api/auth/accept-invite", { body: { token, password: PASSWORD } });
+    expect(right.status).toBe(429);
+    api.clock.advance(15 * 60_000);
+    expect(
+      (await api.call("POST", "/api/auth/accept-invite", { body: { token, password: PASSWORD } })).status,
+    ).toBe(200);
+  });
+
   it("lets exactly one of two concurrent demotions of the last two managers land, every time", async () => {
     const other = (await api.addMember(admin, teamId, "other@example.com", "manager", "另一位")) as Session;
     let raced = 0;

@@ -69,8 +69,8 @@ export function systemHandlers(deps: AppDeps) {
     return c.json(publicUser(user), 201);
   };
 
-  const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
-    const { email, password } = c.req.valid("json");
+  /** Counts a password tried for `email`, from sign-in or from an invite link; 429 past the limit. */
+  const limitSignIn = async (c: { header: (name: string, value: string) => void }, email: string) => {
     const now = clock.now();
     const windowStart = now - (now % LOGIN_WINDOW_MS);
     const attempts = await store.countFailedLogin(
@@ -86,6 +86,11 @@ export function systemHandlers(deps: AppDeps) {
         "too many sign-in attempts; wait a few minutes and try again",
       );
     }
+  };
+
+  const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
+    const { email, password } = c.req.valid("json");
+    await limitSignIn(c, email);
     const credential = await store.getCredential(email);
     // Unknown emails cost the same scrypt as known ones, so timing does not tell them apart.
     const ok = await verifyPassword(password, credential?.passwordHash ?? DECOY_HASH);
@@ -142,7 +147,9 @@ export function systemHandlers(deps: AppDeps) {
     }
     let user: User | null;
     if (credential && isPasswordHash(credential.passwordHash)) {
-      // An account of its own: its owner proves it, and joins under the name they chose.
+      // An account of its own: its owner proves it, and joins under the name they chose. Whoever
+      // holds the link (the inviting manager does) gets no more guesses at the password than sign-in gives.
+      await limitSignIn(c, email);
       if (!(await verifyPassword(password, credential.passwordHash))) {
         throw new DomainError(
           401,

@@ -114,7 +114,9 @@ export const acceptInvite = createRoute({
       UserSchema.extend({ team: z.object({ teamId: z.string(), role: z.string() }).optional() }),
       "Joined and signed in",
     ),
-    ...errorsOf(400, 401, 409, 503),
+    ...errorsOf(400, 401, 409),
+    429: json(ErrorSchema, "Too many passwords tried for this account; wait and retry"),
+    ...errorsOf(503),
   },
 });
 
