@@ -120,6 +120,9 @@ const zh = {
   members: "成员与角色",
   role: "角色",
   invite_member: "邀请成员",
+  invites_pending: "待接受的邀请（对方打开链接后才会加入团队；链接丢了就再邀请一次）",
+  invite_expires: "有效期至",
+  invite_withdraw: "撤回",
   invite_link_ready:
     "邀请链接（7 天内有效，只能用一次，请私下发给对方；链接丢了就再邀请一次，旧链接随即作废）：",
   copy: "复制",
@@ -490,6 +493,9 @@ const en: Record<MessageKey, string> = {
   members: "Members and roles",
   role: "Role",
   invite_member: "Invite a member",
+  invites_pending: "Invites not yet accepted (people join when they open their link; lost one? invite again)",
+  invite_expires: "Valid until",
+  invite_withdraw: "Withdraw",
   invite_link_ready:
     "Invite link (valid 7 days, single use; send it privately. Lost it? Invite again: the old link stops working):",
   copy: "Copy",
