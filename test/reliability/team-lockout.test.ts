@@ -136,6 +136,54 @@ describe("a team always keeps a manager (issue 13, item 1)", () => {
     expect(again.status).toBe(401);
   });
 
+  it("lets no other team's manager take over an account that never chose its password; its own team re-issues the lost link", async () => {
+    // Invited the old way into this team: account and membership exist, no password yet.
+    const userId = cryptoEntropy.id("u-");
+    const email = "pending@example.com";
+    await api.store.createUser(
+      { id: userId, email, name: "待定", admin: false, lang: "zh", createdAt: Date.now() },
+      { email, userId, passwordHash: "" },
+    );
+    await api.store.putMembership({
+      teamId,
+      userId,
+      role: "responder",
+      name: "待定",
+      email,
+      addedAt: Date.now(),
+    });
+    const otherTeam = await api.createTeam(admin, "别的组");
+    const rival = (await api.addMember(admin, otherTeam, "rival@example.com", "manager", "对手")) as Session;
+
+    const theirs = await add(otherTeam, rival, { email, name: "冒名", role: "manager" });
+    expect(theirs.status).toBe(201);
+    const takeover = await api.call("POST", "/api/auth/accept-invite", {
+      body: { token: tokenOf(theirs.json.invite.url), password: "the rival's chosen password" },
+    });
+    expect(takeover.status).toBe(401);
+    expect((await api.store.getCredential(email))?.passwordHash).toBe("");
+    expect(await api.store.getMembership(otherTeam, userId)).toBeNull();
+
+    // Its own team re-issues the link; the role stays what it was (roles change only through PATCH).
+    const reissued = await add(teamId, admin, { email, name: "待定", role: "manager" });
+    expect(reissued.status).toBe(201);
+    expect(reissued.json.role).toBe("responder");
+    const accepted = await api.call("POST", "/api/auth/accept-invite", {
+      body: { token: tokenOf(reissued.json.invite.url), password: PASSWORD },
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.json.team).toEqual({ teamId, role: "responder" });
+    expect((await api.call("POST", "/api/auth/login", { body: { email, password: PASSWORD } })).status).toBe(
+      200,
+    );
+    // Now an account with a password: the rival's link needs it.
+    const again = await api.call("POST", "/api/auth/accept-invite", {
+      body: { token: tokenOf(theirs.json.invite.url), password: "the rival's chosen password" },
+    });
+    expect(again.status).toBe(401);
+    expect(await api.store.getMembership(otherTeam, userId)).toBeNull();
+  });
+
   it("gives whoever holds an invite link for an existing account no more password guesses than sign-in does", async () => {
     await api.addMember(admin, await api.createTeam(admin, "别的组"), "target@example.com", "viewer", "目标");
     const res = await add(teamId, admin, { email: "target@example.com", name: "目标", role: "manager" });

@@ -162,8 +162,25 @@ export function systemHandlers(deps: AppDeps) {
       assertNewPassword(password);
       if (credential) {
         // Invited before invites waited for acceptance: the account exists, its password does not yet.
+        // Whoever chooses it owns the account, so only the team that made the account may hand that
+        // choice out; another team's manager inviting the same email must not be able to take it over.
+        const memberships = await store.listMemberships(credential.userId);
+        if (memberships.some((m) => m.teamId !== teamId)) {
+          throw new DomainError(
+            401,
+            "invalid_link",
+            "this account is waiting for its first invite from another team: accept that one first",
+          );
+        }
         await store.setPasswordHash(email, await hashPassword(password));
         user = await store.getUser(credential.userId);
+        const already = memberships.find((m) => m.teamId === teamId);
+        if (user && already) {
+          // Already in the team from the old invite: this link only lets them choose the password.
+          await store.deleteInvite(teamId, email);
+          await startSession(c, auth, { userId: user.id, name: user.name, admin: user.admin });
+          return c.json({ ...publicUser(user), team: { teamId, role: already.role } }, 200);
+        }
       } else {
         user = {
           id: entropy.id("u-"),

@@ -3,7 +3,7 @@ import { DomainError, forbidden, invalid } from "../../core/errors.js";
 import { DRILL_MARKER } from "../../core/notifier.js";
 import type { Contact, Invite, Membership, Roster, Team } from "../../core/ports.js";
 import { alreadyMember, INVITE_DAYS } from "../../core/teams.js";
-import { inviteLink } from "../auth.js";
+import { inviteLink, isPasswordHash } from "../auth.js";
 import type { AppDeps, AppEnv } from "../context.js";
 import type * as routes from "./teams.routes.js";
 
@@ -119,13 +119,19 @@ export function teamHandlers(deps: AppDeps) {
       store.listMembers(teamId),
     ]);
     const member = members.find((m) => m.email.toLowerCase() === input.email);
-    if (member) throw alreadyMember(member.userId);
+    if (member) {
+      // A member from before invites waited for acceptance who never chose a password: their lost link
+      // is re-issued (the member list already shows them, so this tells the manager nothing new).
+      const credential = await store.getCredential(member.email);
+      if (!credential || isPasswordHash(credential.passwordHash)) throw alreadyMember(member.userId);
+    }
     const now = clock.now();
     const invite: Invite = {
       teamId,
       id: entropy.id("in-"),
       email: input.email,
-      role: input.role,
+      // Roles change only through PATCH: a re-issued link keeps the member's.
+      role: member?.role ?? input.role,
       name: input.name,
       invitedBy: caller.userId,
       createdAt: now,
