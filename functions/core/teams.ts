@@ -1,5 +1,5 @@
 import { DomainError } from "./errors.js";
-import type { Invite, Membership, Role } from "./ports.js";
+import type { Invite, Membership, Role, User } from "./ports.js";
 
 /**
  * Who belongs to a team, and the one rule every change of it obeys: a team always keeps at least one
@@ -44,6 +44,32 @@ export function inviteIsLive(invite: Invite | null, id: string, now: number): in
   return invite !== null && invite.id === id && invite.expiresAt > now;
 }
 
+/**
+ * An admin's recovery of a team: whatever its managers did, it gets one again. The new manager is a
+ * member of the team, or the admin, who then invites the right person; nobody is pulled in from outside
+ * this way, so the rule that people join by accepting holds for admins too. Null: nothing to change.
+ */
+export function recoveryAppointment(input: {
+  admin: Pick<User, "id" | "name" | "email">;
+  targetUserId: string;
+  member: Membership | null;
+  teamId: string;
+  now: number;
+}): Membership | null {
+  const { admin, member } = input;
+  if (member?.role === "manager") return null;
+  if (member) return { ...member, role: "manager" };
+  if (input.targetUserId !== admin.id) throw notAMember();
+  return {
+    teamId: input.teamId,
+    userId: admin.id,
+    role: "manager",
+    name: admin.name,
+    email: admin.email,
+    addedAt: input.now,
+  };
+}
+
 // The API speaks English; the web app words each code in zh and en (web/src/i18n.ts).
 export const lastManager = () =>
   new DomainError(409, "last_manager", "a team needs at least one manager: make someone else manager first");
@@ -54,4 +80,11 @@ export const alreadyMember = (userId: string) =>
     "already_member",
     "this person is already in the team; change their role with PATCH /teams/{teamId}/members/{userId}",
     { userId },
+  );
+
+export const notAMember = () =>
+  new DomainError(
+    409,
+    "not_a_member",
+    "only a member of the team, or you, can be made its manager: appoint yourself, then invite them",
   );

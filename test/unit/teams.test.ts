@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "../../functions/core/ports.js";
-import { inviteIsLive, managerDelta, membershipFromInvite } from "../../functions/core/teams.js";
+import {
+  inviteIsLive,
+  managerDelta,
+  membershipFromInvite,
+  recoveryAppointment,
+} from "../../functions/core/teams.js";
 
 const invite = {
   teamId: "t-1",
@@ -40,5 +45,31 @@ describe("the team's one rule, as the store counts it", () => {
     expect(inviteIsLive(invite, "in-1", 1_500)).toBe(false);
     expect(inviteIsLive(invite, "in-2", 2_000)).toBe(false);
     expect(inviteIsLive(null, "in-2", 1_500)).toBe(false);
+  });
+
+  it("recovers a team through a member or the admin, never an outsider", () => {
+    const admin = { id: "u-admin", name: "管理员", email: "admin@example.com" };
+    const member = {
+      teamId: "t-1",
+      userId: "u-li",
+      role: "viewer" as const,
+      name: "李",
+      email: "li@example.com",
+      addedAt: 1,
+    };
+    const base = { admin, teamId: "t-1", now: 5 };
+    expect(recoveryAppointment({ ...base, targetUserId: "u-li", member })?.role).toBe("manager");
+    expect(
+      recoveryAppointment({ ...base, targetUserId: "u-li", member: { ...member, role: "manager" } }),
+    ).toBeNull();
+    expect(recoveryAppointment({ ...base, targetUserId: "u-admin", member: null })).toMatchObject({
+      userId: "u-admin",
+      role: "manager",
+      name: "管理员",
+      addedAt: 5,
+    });
+    expect(() => recoveryAppointment({ ...base, targetUserId: "u-outsider", member: null })).toThrow(
+      /only a member/,
+    );
   });
 });

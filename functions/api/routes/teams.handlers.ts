@@ -2,7 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { DomainError, forbidden, invalid } from "../../core/errors.js";
 import { DRILL_MARKER } from "../../core/notifier.js";
 import type { Contact, Invite, Membership, Roster, Team } from "../../core/ports.js";
-import { alreadyMember, INVITE_DAYS } from "../../core/teams.js";
+import { alreadyMember, INVITE_DAYS, recoveryAppointment } from "../../core/teams.js";
 import { inviteLink, isPasswordHash } from "../auth.js";
 import type { AppDeps, AppEnv } from "../context.js";
 import type * as routes from "./teams.routes.js";
@@ -220,24 +220,14 @@ export function teamHandlers(deps: AppDeps) {
     if (!team) throw new DomainError(404, "not_found", "team not found");
     if (!credential) throw new DomainError(404, "not_found", "no account has this email");
     const member = await store.getMembership(teamId, credential.userId);
-    if (member?.role === "manager") return c.json(member, 200);
-    if (!member && credential.userId !== admin.id) {
-      throw new DomainError(
-        409,
-        "not_a_member",
-        "only a member of the team, or you, can be made its manager: appoint yourself, then invite them",
-      );
-    }
-    const manager: Membership = member
-      ? { ...member, role: "manager" }
-      : {
-          teamId,
-          userId: admin.id,
-          role: "manager",
-          name: admin.name,
-          email: admin.email,
-          addedAt: clock.now(),
-        };
+    const manager = recoveryAppointment({
+      admin,
+      targetUserId: credential.userId,
+      member,
+      teamId,
+      now: clock.now(),
+    });
+    if (!manager) return c.json(member as Membership, 200);
     await store.writeMembership({ teamId, userId: manager.userId, from: member?.role ?? null, to: manager });
     return c.json(manager, 200);
   };
