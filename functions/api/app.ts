@@ -46,6 +46,7 @@ function privateRoutes(deps: AppDeps) {
   router.use("/auth/me", session);
   router.use("/teams", session);
   router.use("/teams/*", session);
+  router.use("/admin/*", session);
   return router
     .openapi(system.me, s.me)
     .openapi(teams.listTeams, t.listTeams)
@@ -54,6 +55,9 @@ function privateRoutes(deps: AppDeps) {
     .openapi(teams.updateTeam, t.updateTeam)
     .openapi(teams.listMembers, t.listMembers)
     .openapi(teams.addMember, t.addMember)
+    .openapi(teams.listInvites, t.listInvites)
+    .openapi(teams.revokeInvite, t.revokeInvite)
+    .openapi(teams.appointManager, t.appointManager)
     .openapi(teams.updateMember, t.updateMember)
     .openapi(teams.removeMember, t.removeMember)
     .openapi(teams.getRoster, t.getRoster)

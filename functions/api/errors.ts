@@ -3,7 +3,8 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { DomainError } from "../core/errors.js";
-import { ConflictError, StoreUnavailableError } from "../core/ports.js";
+import { ConflictError, LastManagerError, StoreUnavailableError } from "../core/ports.js";
+import { lastManager } from "../core/teams.js";
 
 /** The one error shape of the API. */
 export interface ApiError {
@@ -37,6 +38,8 @@ export function onError(err: Error, c: Context): Response {
     if (err.status === 429 && typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
     return c.json(errorBody(err.code, err.message, err.details), err.status as ContentfulStatusCode);
   }
+  // The store's count refused the write: the same 409 whichever route tried to leave no manager.
+  if (err instanceof LastManagerError) return onError(lastManager(), c);
   if (err instanceof ConflictError)
     return c.json(errorBody("conflict", "someone changed this first; reload and retry"), 409);
   if (err instanceof StoreUnavailableError) {

@@ -53,6 +53,39 @@ export interface Membership {
   addedAt: number;
 }
 
+/**
+ * A standing offer to join a team, one per team and email. Accepting it is the only way in: a new
+ * person chooses their password with it, someone with an account proves it with theirs, and either way
+ * the member's name is their own. Issuing it again for the same email replaces it (a new `id`), so a
+ * lost link can be re-issued and the old one stops working.
+ */
+export interface Invite {
+  teamId: string;
+  /** Changes on every issue; the signed link names it. */
+  id: string;
+  email: string;
+  role: Role;
+  /** The name a brand-new account starts with unless its owner picks another; an existing account keeps its own. */
+  name: string;
+  invitedBy: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/**
+ * One change of a team's membership, written with the team's manager count in one transaction.
+ * `from` is the role the writer saw (null: not a member); the write lands only if it still holds.
+ */
+export interface MembershipChange {
+  teamId: string;
+  userId: string;
+  from: Role | null;
+  /** The membership after the change; null removes it. */
+  to: Membership | null;
+  /** Spent by the same transaction: the invite being accepted, if it still has this id. */
+  invite?: { email: string; id: string };
+}
+
 export const CHANNEL_KINDS = ["wecom", "dingtalk", "feishu", "slack", "webhook"] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
@@ -211,6 +244,11 @@ export class ConflictError extends Error {
   override readonly name = "ConflictError";
 }
 
+/** A membership change that would leave a team without a manager. The API answers 409 `last_manager`. */
+export class LastManagerError extends Error {
+  override readonly name = "LastManagerError";
+}
+
 /** The database cannot be reached. The API answers 503 and recovers when it is back. */
 export class StoreUnavailableError extends Error {
   override readonly name = "StoreUnavailableError";
@@ -248,8 +286,23 @@ export interface Store {
   listMemberships(userId: string): Promise<Membership[]>;
   getMembership(teamId: string, userId: string): Promise<Membership | null>;
   listMembers(teamId: string): Promise<Membership[]>;
+  /**
+   * The one way a membership changes (join, role change, removal). Conditional on the member's role
+   * still being `change.from`, and, when a manager stops being one, on the team keeping another: the
+   * team's manager count and the membership are one transaction. LastManagerError when the team would
+   * be left without a manager; ConflictError when the member (or the invite) changed meanwhile.
+   */
+  writeMembership(change: MembershipChange): Promise<void>;
+  /** Creates or replaces a membership through `writeMembership` (reads the current role first). */
   putMembership(membership: Membership): Promise<void>;
+  /** Removes a membership through `writeMembership`; LastManagerError for the last manager. */
   removeMembership(teamId: string, userId: string): Promise<void>;
+
+  /** Creates or replaces the team's invite for `invite.email`. */
+  putInvite(invite: Invite): Promise<void>;
+  getInvite(teamId: string, email: string): Promise<Invite | null>;
+  listInvites(teamId: string): Promise<Invite[]>;
+  deleteInvite(teamId: string, email: string): Promise<void>;
 
   getRoster(teamId: string): Promise<Roster | null>;
   putRoster(roster: Roster): Promise<void>;

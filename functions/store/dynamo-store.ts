@@ -18,7 +18,10 @@ import {
   type Drill,
   type DrillMarks,
   type DrillStatus,
+  type Invite,
+  LastManagerError,
   type Membership,
+  type MembershipChange,
   type Page,
   type Review,
   type Roster,
@@ -31,6 +34,7 @@ import {
   type User,
 } from "../core/ports.js";
 import type { Program } from "../core/program.js";
+import { managerDelta } from "../core/teams.js";
 import { GSI1, KEY_ATTRIBUTES, type Key, keys, keysOfTeam, ms13, TTL_ATTRIBUTE } from "./table.js";
 
 /** A list cursor that did not come from this store (or was tampered with). The API answers 400. */
@@ -198,14 +202,24 @@ export class DynamoStore implements Store {
       throw new Error("createTeam: the manager's membership names another team");
     await this.transact({
       TransactItems: [
-        { Put: this.putNew({ ...team, ...keys.team(team.id) }) },
+        // The manager count starts with the creator: every later change of it is conditional.
+        {
+          Put: this.putNew({
+            ...team,
+            ...keys.team(team.id),
+            managerCount: manager.role === "manager" ? 1 : 0,
+          }),
+        },
         { Put: { TableName: this.table, Item: this.membershipItem(manager) } },
       ],
     });
   }
 
   async getTeam(teamId: string): Promise<Team | null> {
-    return this.get<Team>(keys.team(teamId));
+    const item = await this.get<Team & { managerCount?: number }>(keys.team(teamId));
+    if (!item) return null;
+    const { managerCount: _, ...team } = item;
+    return team;
   }
 
   async updateTeam(
@@ -232,7 +246,8 @@ export class DynamoStore implements Store {
         }),
       ),
     );
-    return strip<Team>(out.Attributes);
+    const { managerCount: _, ...team } = strip<Team & { managerCount?: number }>(out.Attributes);
+    return team;
   }
 
   async listMemberships(userId: string): Promise<Membership[]> {
@@ -252,13 +267,171 @@ export class DynamoStore implements Store {
   }
 
   async putMembership(membership: Membership): Promise<void> {
-    await this.io(() =>
-      this.doc.send(new PutCommand({ TableName: this.table, Item: this.membershipItem(membership) })),
-    );
+    const current = await this.getMembership(membership.teamId, membership.userId);
+    await this.writeMembership({
+      teamId: membership.teamId,
+      userId: membership.userId,
+      from: current?.role ?? null,
+      to: membership,
+    });
   }
 
   async removeMembership(teamId: string, userId: string): Promise<void> {
-    await this.remove(keys.membership(teamId, userId));
+    const current = await this.getMembership(teamId, userId);
+    if (!current) return;
+    await this.writeMembership({ teamId, userId, from: current.role, to: null });
+  }
+
+  /**
+   * The membership and the team's `managerCount` in one transaction. A manager leaving needs
+   * `managerCount > 1`, so of two managers demoting each other at once one wins and the other finds
+   * the count at 1; the membership's own condition (its role is still `from`) makes a stale change lose.
+   * Another transaction in flight on the team item (TransactionConflict) means nothing was written: the
+   * change is tried again, a few times, rather than reported as a conflict it never met. A team from
+   * before the count is counted (`countManagers`) by the first change that makes or unmakes a manager.
+   */
+  async writeMembership(change: MembershipChange): Promise<void> {
+    if (change.to && (change.to.teamId !== change.teamId || change.to.userId !== change.userId)) {
+      throw new Error("writeMembership: the membership names another team or person");
+    }
+    const delta = managerDelta(change.from, change.to?.role ?? null);
+    const writes = this.membershipWrites(change, delta);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.doc.send(new TransactWriteCommand({ TransactItems: writes.items }));
+        return;
+      } catch (err) {
+        const reasons = cancellationCodes(err);
+        if (reasons.length === 0) throw toStoreError(err);
+        const teamReason = writes.teamIndex < 0 ? undefined : reasons[writes.teamIndex];
+        if (reasons.some((r, i) => i !== writes.teamIndex && r === "ConditionalCheckFailed")) {
+          throw new ConflictError("the membership or the invite was changed by someone else", { cause: err });
+        }
+        if (teamReason === "ConditionalCheckFailed") {
+          // Either the count says this is the last manager, or the team predates the count.
+          const counted = await this.managerCount(change.teamId);
+          if (counted === "missing-team") throw new ConflictError(`team ${change.teamId} does not exist`);
+          if (counted === "uncounted" && attempt < 6) {
+            await this.countManagers(change.teamId);
+            continue;
+          }
+          if (delta < 0) throw new LastManagerError("the team would be left without a manager");
+          throw new ConflictError("the team was changed by someone else", { cause: err });
+        }
+        if (reasons.includes("TransactionConflict") && attempt < 8) {
+          await new Promise((done) => setTimeout(done, 10 * attempt + Math.random() * 20 * attempt));
+          continue;
+        }
+        throw toStoreError(err);
+      }
+    }
+  }
+
+  /** The transaction of a membership change: the team's count (or a check that it is counted), the member, the invite. */
+  private membershipWrites(change: MembershipChange, delta: -1 | 0 | 1) {
+    const team = keys.team(change.teamId);
+    const counted = "attribute_exists(pk) AND attribute_exists(managerCount)";
+    // A change that makes nobody a manager or not one leaves the team item alone, so joining
+    // responders do not queue behind each other on it (each would be a TransactionConflict).
+    const teamItem =
+      delta === 0
+        ? []
+        : [
+            {
+              Update: {
+                TableName: this.table,
+                Key: team,
+                UpdateExpression: "ADD managerCount :delta",
+                ConditionExpression: delta < 0 ? `${counted} AND managerCount > :one` : counted,
+                ExpressionAttributeValues: { ":delta": delta, ...(delta < 0 ? { ":one": 1 } : {}) },
+              },
+            },
+          ];
+    const key = keys.membership(change.teamId, change.userId);
+    const was =
+      change.from === null
+        ? { ConditionExpression: "attribute_not_exists(pk)" }
+        : {
+            ConditionExpression: "attribute_exists(pk) AND #role = :from",
+            ExpressionAttributeNames: { "#role": "role" },
+            ExpressionAttributeValues: { ":from": change.from },
+          };
+    const memberItem = change.to
+      ? { Put: { TableName: this.table, Item: this.membershipItem(change.to), ...was } }
+      : { Delete: { TableName: this.table, Key: key, ...was } };
+    const inviteItem = change.invite
+      ? [
+          {
+            Delete: {
+              TableName: this.table,
+              Key: keys.invite(change.teamId, change.invite.email),
+              ConditionExpression: "attribute_exists(pk) AND id = :id",
+              ExpressionAttributeValues: { ":id": change.invite.id },
+            },
+          },
+        ]
+      : [];
+    return { items: [...teamItem, memberItem, ...inviteItem], teamIndex: teamItem.length ? 0 : -1 };
+  }
+
+  private async managerCount(teamId: string): Promise<number | "uncounted" | "missing-team"> {
+    const item = await this.get<{ managerCount?: number }>(keys.team(teamId));
+    if (!item) return "missing-team";
+    return typeof item.managerCount === "number" ? item.managerCount : "uncounted";
+  }
+
+  /**
+   * A team created before the count existed gets it once, from its members. Safe without a lock: until
+   * the count exists no write can change who is a manager (each one needs the count), so the members
+   * read here are still the members when the count lands, and of two callers only the first sets it.
+   */
+  private async countManagers(teamId: string): Promise<void> {
+    const managers = (await this.listMembers(teamId)).filter((m) => m.role === "manager").length;
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.team(teamId),
+          UpdateExpression: "SET managerCount = :n",
+          ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(managerCount)",
+          ExpressionAttributeValues: { ":n": managers },
+        }),
+      );
+    } catch (err) {
+      if ((err as Error).name !== "ConditionalCheckFailedException") throw toStoreError(err);
+    }
+  }
+
+  // --- invites ------------------------------------------------------------------------------------
+
+  async putInvite(invite: Invite): Promise<void> {
+    await this.io(() =>
+      this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          // Kept a day past expiry so a late click reads "expired", then DynamoDB's TTL tidies up.
+          Item: {
+            ...invite,
+            ...keys.invite(invite.teamId, invite.email),
+            [TTL_ATTRIBUTE]: ttlSeconds(invite.expiresAt + 86_400_000),
+            inviteExpiresAt: invite.expiresAt,
+          },
+        }),
+      ),
+    );
+  }
+
+  async getInvite(teamId: string, email: string): Promise<Invite | null> {
+    const item = await this.get<Item>(keys.invite(teamId, email));
+    return item ? inviteOf(item) : null;
+  }
+
+  async listInvites(teamId: string): Promise<Invite[]> {
+    return (await this.queryPrefix<Item>(keys.team(teamId).pk, keys.invitePrefix)).map(inviteOf);
+  }
+
+  async deleteInvite(teamId: string, email: string): Promise<void> {
+    await this.remove(keys.invite(teamId, email));
   }
 
   async getRoster(teamId: string): Promise<Roster | null> {
@@ -987,6 +1160,19 @@ function withScenarioText<T extends { scenario: unknown }>(
   item: T,
 ): Omit<T, "scenario"> & { scenario: string } {
   return { ...item, scenario: JSON.stringify(item.scenario) };
+}
+
+/** The codes of a cancelled transaction, one per item in order; empty for any other error. */
+function cancellationCodes(err: unknown): string[] {
+  if (!(err instanceof Error) || err.name !== "TransactionCanceledException") return [];
+  const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+  return reasons.map((r) => r.Code ?? "None");
+}
+
+/** The invite record: its TTL attribute is seconds for DynamoDB, its expiry stays milliseconds. */
+function inviteOf(item: Item): Invite {
+  const { inviteExpiresAt, [TTL_ATTRIBUTE]: _ttl, ...rest } = item;
+  return { ...(rest as unknown as Invite), expiresAt: Number(inviteExpiresAt) };
 }
 
 function assertSameUser(user: User, credential: Credential): void {

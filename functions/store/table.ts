@@ -100,6 +100,12 @@ export const keys = {
     gsi1sk: `TEAM#${teamId}`,
   }),
   membershipsOfUser: (userId: string): string => `USER#${userId}#TEAMS`,
+  /** One invite per team and email: issuing it again overwrites the lost one. */
+  invite: (teamId: string, email: string): Key => ({
+    pk: `TEAM#${teamId}`,
+    sk: `INVITE#${normalizeEmail(email)}`,
+  }),
+  invitePrefix: "INVITE#",
   roster: (teamId: string): Key => ({ pk: `TEAM#${teamId}`, sk: "ROSTER" }),
   customScenario: (teamId: string, scenarioId: string): Key => ({
     pk: `TEAM#${teamId}`,

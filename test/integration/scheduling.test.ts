@@ -111,18 +111,21 @@ describe("drills that happen by themselves: schedule → inject → page → esc
     const cookie = manager.cookie;
     const team = await call("POST", "/api/teams", { name: "夜班组" }, cookie);
     const teamId = team.json.id as string;
-    const primary = await call(
-      "POST",
-      `/api/teams/${teamId}/members`,
-      { email: "night@example.com", name: "夜班编辑", role: "responder" },
-      cookie,
-    );
-    const backup = await call(
-      "POST",
-      `/api/teams/${teamId}/members`,
-      { email: "backup@example.com", name: "备班", role: "responder" },
-      cookie,
-    );
+    // People join by accepting their invite; only then can they be on the roster.
+    const join = async (email: string, name: string) => {
+      const invited = await call(
+        "POST",
+        `/api/teams/${teamId}/members`,
+        { email, name, role: "responder" },
+        cookie,
+      );
+      return call("POST", "/api/auth/accept-invite", {
+        token: String(invited.json.invite.url).split("#")[1],
+        password: PASSWORD,
+      });
+    };
+    const primary = { json: { userId: (await join("night@example.com", "夜班编辑")).json.id as string } };
+    const backup = { json: { userId: (await join("backup@example.com", "备班")).json.id as string } };
     const roster = await call(
       "PUT",
       `/api/teams/${teamId}/roster`,

@@ -54,6 +54,10 @@ const EXPECTED: Record<string, Row> = {
   "PATCH /teams/{teamId}": MANAGE(200),
   "GET /teams/{teamId}/members": READ,
   "POST /teams/{teamId}/members": MANAGE(201),
+  "GET /teams/{teamId}/invites": MANAGE(200),
+  "DELETE /teams/{teamId}/invites/{inviteId}": MANAGE(204),
+  // Recovering a team is an admin's: no team role reaches it, not even the team's own manager.
+  "POST /admin/teams/{teamId}/managers": [403, 403, 403, 403, 401],
   "PATCH /teams/{teamId}/members/{userId}": MANAGE(200),
   "DELETE /teams/{teamId}/members/{userId}": MANAGE(204),
   "GET /teams/{teamId}/roster": READ,
@@ -163,12 +167,22 @@ async function world() {
     });
     return id;
   };
-  const member = async (teamId: string, by: Person) => {
+  const invite = async (teamId: string, by: Person) => {
     const res = await send("POST", `/api/teams/${teamId}/members`, {
       cookie: by.cookie,
       body: { email: `m-${uid()}@example.com`, name: "临时", role: "viewer" },
     });
-    return res.json as { userId: string; invite?: { url: string } };
+    if (res.status !== 201) throw new Error(`invite: ${res.status} ${res.text}`);
+    return res.json.invite as { id: string; url: string };
+  };
+  /** Someone who accepted an invite: a member is made only that way. */
+  const member = async (teamId: string, by: Person) => {
+    const link = await invite(teamId, by);
+    const res = await send("POST", "/api/auth/accept-invite", {
+      body: { token: link.url.split("#")[1], password: "0123456789abc" },
+    });
+    if (res.status !== 200) throw new Error(`accept: ${res.status} ${res.text}`);
+    return { userId: res.json.id as string };
   };
   const itemOf = async (drillId: string) => {
     const drill = await store.getDrill(drillId);
@@ -202,10 +216,12 @@ async function world() {
       program: await program(b.teamId, outsider),
       custom: await custom(b.teamId, outsider),
       member: (b.people[1] as Person).userId,
+      invite: (await invite(b.teamId, outsider)).id,
     },
     runNow,
     program,
     custom,
+    invite,
     member,
     itemOf,
     loginEmail,
@@ -243,8 +259,8 @@ async function callFor(w: World, op: Operation, team: "a" | "b"): Promise<Call> 
     case "POST /auth/login":
       return { params: {}, body: { email: w.loginEmail, password: "a long enough password" } };
     case "POST /auth/accept-invite": {
-      const invited = await w.member(w.a.teamId, w.people.manager);
-      return { params: {}, body: { token: invited.invite?.url.split("#")[1], password: "0123456789abc" } };
+      const invited = await w.invite(w.a.teamId, w.people.manager);
+      return { params: {}, body: { token: invited.url.split("#")[1], password: "0123456789abc" } };
     }
     case "GET /ack/{token}":
     case "POST /ack/{token}": {
@@ -263,6 +279,12 @@ async function callFor(w: World, op: Operation, team: "a" | "b"): Promise<Call> 
       return { params: base, body: { name: "改名" } };
     case "POST /teams/{teamId}/members":
       return { params: base, body: { email: `n-${uid()}@example.com`, name: "新人", role: "viewer" } };
+    case "DELETE /teams/{teamId}/invites/{inviteId}":
+      return {
+        params: { ...base, inviteId: team === "a" ? (await w.invite(t.teamId, owner)).id : w.b.invite },
+      };
+    case "POST /admin/teams/{teamId}/managers":
+      return { params: base, body: { email: "someone@example.com" } };
     case "PATCH /teams/{teamId}/members/{userId}":
       return {
         params: { ...base, userId: team === "a" ? w.spare.userId : w.b.member },

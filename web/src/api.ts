@@ -54,12 +54,21 @@ export function fieldProblems(err: unknown): FieldProblem[] {
   );
 }
 
+/** Codes whose own words say more than their status (a 409 `last_manager` is no edit conflict). */
+const CODE_KEYS: Record<string, MessageKey> = {
+  last_manager: "error_last_manager",
+  already_member: "error_already_member",
+  not_a_member: "error_not_a_member",
+};
+
 /** Which message explains a failure; the API's own words stay available for the generic case. */
 export function errorKey(err: unknown): { key: MessageKey; message: string } {
   const status = errorStatus(err);
   const message = shapeOf(err)?.message ?? (err instanceof Error ? err.message : String(err));
-  const key: MessageKey =
-    status === undefined
+  const own = CODE_KEYS[shapeOf(err)?.code ?? ""];
+  const key: MessageKey = own
+    ? own
+    : status === undefined
       ? "error_network"
       : status === 401
         ? "error_unauthenticated"

@@ -1,21 +1,34 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { DomainError } from "../../core/errors.js";
+import { DomainError, invalid } from "../../core/errors.js";
 import type { User } from "../../core/ports.js";
+import { inviteIsLive, membershipFromInvite } from "../../core/teams.js";
 import {
   DECOY_HASH,
   endSession,
   hashPassword,
+  isPasswordHash,
   readLink,
   sha256,
   startSession,
   verifyPassword,
 } from "../auth.js";
 import type { AppDeps, AppEnv } from "../context.js";
-import type * as routes from "./system.routes.js";
+import * as routes from "./system.routes.js";
 
 /** Sign-in attempts per email in one window, successful ones included, before a 429. */
 export const LOGIN_ATTEMPTS = 8;
 export const LOGIN_WINDOW_MS = 15 * 60_000;
+
+/** A new account's password obeys the same rule as at setup; an existing one is only checked against its hash. */
+function assertNewPassword(password: string): void {
+  const parsed = routes.Password.safeParse(password);
+  if (!parsed.success) {
+    throw invalid(
+      "the request does not match the API's schema",
+      parsed.error.issues.map((issue) => ({ path: "password", message: issue.message })),
+    );
+  }
+}
 
 const publicUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, admin: u.admin, lang: u.lang });
 
@@ -56,8 +69,8 @@ export function systemHandlers(deps: AppDeps) {
     return c.json(publicUser(user), 201);
   };
 
-  const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
-    const { email, password } = c.req.valid("json");
+  /** Counts a password tried for `email`, from sign-in or from an invite link; 429 past the limit. */
+  const limitSignIn = async (c: { header: (name: string, value: string) => void }, email: string) => {
     const now = clock.now();
     const windowStart = now - (now % LOGIN_WINDOW_MS);
     const attempts = await store.countFailedLogin(
@@ -73,6 +86,11 @@ export function systemHandlers(deps: AppDeps) {
         "too many sign-in attempts; wait a few minutes and try again",
       );
     }
+  };
+
+  const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
+    const { email, password } = c.req.valid("json");
+    await limitSignIn(c, email);
     const credential = await store.getCredential(email);
     // Unknown emails cost the same scrypt as known ones, so timing does not tell them apart.
     const ok = await verifyPassword(password, credential?.passwordHash ?? DECOY_HASH);
@@ -109,11 +127,98 @@ export function systemHandlers(deps: AppDeps) {
   };
 
   const acceptInvite: RouteHandler<typeof routes.acceptInvite, AppEnv> = async (c) => {
-    const { token, password } = c.req.valid("json");
+    const { token, password, name } = c.req.valid("json");
     const claims = await readLink(auth, token, "invite");
     const email = String(claims.email);
+    const teamId = typeof claims.teamId === "string" ? claims.teamId : undefined;
+    const inviteId = typeof claims.inviteId === "string" ? claims.inviteId : undefined;
+    if (!teamId || !inviteId) return acceptLegacyInvite(c, claims, email, password);
+    const now = clock.now();
+    const [invite, credential] = await Promise.all([
+      store.getInvite(teamId, email),
+      store.getCredential(email),
+    ]);
+    if (!inviteIsLive(invite, inviteId, now)) {
+      throw new DomainError(
+        401,
+        "invalid_link",
+        "this invite was used, withdrawn or replaced by a newer one; ask your manager to invite you again",
+      );
+    }
+    let user: User | null;
+    if (credential && isPasswordHash(credential.passwordHash)) {
+      // An account of its own: its owner proves it, and joins under the name they chose. Whoever
+      // holds the link (the inviting manager does) gets no more guesses at the password than sign-in gives.
+      await limitSignIn(c, email);
+      if (!(await verifyPassword(password, credential.passwordHash))) {
+        throw new DomainError(
+          401,
+          "invalid_credentials",
+          "wrong password for the account this invite is for",
+        );
+      }
+      user = await store.getUser(credential.userId);
+    } else {
+      assertNewPassword(password);
+      if (credential) {
+        // Invited before invites waited for acceptance: the account exists, its password does not yet.
+        // Whoever chooses it owns the account, so only the team that made the account may hand that
+        // choice out; another team's manager inviting the same email must not be able to take it over.
+        const memberships = await store.listMemberships(credential.userId);
+        if (memberships.some((m) => m.teamId !== teamId)) {
+          throw new DomainError(
+            401,
+            "invalid_link",
+            "this account is waiting for its first invite from another team: accept that one first",
+          );
+        }
+        await store.setPasswordHash(email, await hashPassword(password));
+        user = await store.getUser(credential.userId);
+        const already = memberships.find((m) => m.teamId === teamId);
+        if (user && already) {
+          // Already in the team from the old invite: this link only lets them choose the password.
+          await store.deleteInvite(teamId, email);
+          await startSession(c, auth, { userId: user.id, name: user.name, admin: user.admin });
+          return c.json({ ...publicUser(user), team: { teamId, role: already.role } }, 200);
+        }
+      } else {
+        user = {
+          id: entropy.id("u-"),
+          email,
+          name: name ?? invite.name,
+          admin: false,
+          lang: "zh",
+          createdAt: now,
+        };
+        await store.createUser(user, { email, userId: user.id, passwordHash: await hashPassword(password) });
+      }
+    }
+    if (!user) throw new DomainError(401, "invalid_link", "the invite no longer matches an account");
+    const membership = membershipFromInvite(invite, { userId: user.id, name: user.name }, now);
+    // Spends the invite in the same transaction: of two clicks on one link, one joins.
+    await store.writeMembership({
+      teamId,
+      userId: user.id,
+      from: null,
+      to: membership,
+      invite: { email, id: inviteId },
+    });
+    await startSession(c, auth, { userId: user.id, name: user.name, admin: user.admin });
+    return c.json({ ...publicUser(user), team: { teamId, role: membership.role } }, 200);
+  };
+
+  /** A link issued before invites named their team: the account and membership exist, the password does not. */
+  const acceptLegacyInvite = async (
+    c: Parameters<RouteHandler<typeof routes.acceptInvite, AppEnv>>[0],
+    claims: { jti: string; exp: number },
+    email: string,
+    password: string,
+  ) => {
     const credential = await store.getCredential(email);
-    if (!credential) throw new DomainError(401, "invalid_link", "the invite no longer matches an account");
+    if (!credential || isPasswordHash(credential.passwordHash)) {
+      throw new DomainError(401, "invalid_link", "this invite link has been used already");
+    }
+    assertNewPassword(password);
     if (!(await store.spendToken(`invite:${claims.jti}`, claims.exp))) {
       throw new DomainError(401, "invalid_link", "this invite link has been used already");
     }

@@ -5,7 +5,8 @@ const Email = z
   .email()
   .max(254)
   .transform((e) => e.toLowerCase());
-const Password = z.string().min(10, "at least 10 characters").max(200);
+/** A password someone chooses (setup, a new account by invite); item 8 of issue 13 may tighten it. */
+export const Password = z.string().min(10, "at least 10 characters").max(200);
 
 export const health = createRoute({
   method: "get",
@@ -92,9 +93,31 @@ export const acceptInvite = createRoute({
   method: "post",
   path: "/auth/accept-invite",
   tags: ["auth"],
-  summary: "Set a password with an invite link and sign in",
-  request: { body: body(z.object({ token: z.string().min(10).max(2000), password: Password })) },
-  responses: { 200: json(UserSchema, "Signed in"), ...errorsOf(400, 401, 503) },
+  summary:
+    "Join a team with an invite link and sign in: a new person chooses a password (and may change the name), someone with an account enters theirs",
+  request: {
+    body: body(
+      z.object({
+        token: z.string().min(10).max(2000),
+        password: z.string().min(1).max(200).openapi({
+          description:
+            "A new password (at least 10 characters) for a new account; your own for an existing one",
+        }),
+        name: z.string().trim().min(1).max(80).optional().openapi({
+          description: "Your name, for a new account; an existing account keeps its own",
+        }),
+      }),
+    ),
+  },
+  responses: {
+    200: json(
+      UserSchema.extend({ team: z.object({ teamId: z.string(), role: z.string() }).optional() }),
+      "Joined and signed in",
+    ),
+    ...errorsOf(400, 401, 409),
+    429: json(ErrorSchema, "Too many passwords tried for this account; wait and retry"),
+    ...errorsOf(503),
+  },
 });
 
 export const confirmAcknowledgement = createRoute({

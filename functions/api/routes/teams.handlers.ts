@@ -1,12 +1,11 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { DomainError, forbidden, invalid } from "../../core/errors.js";
 import { DRILL_MARKER } from "../../core/notifier.js";
-import type { Contact, Membership, Roster, Team } from "../../core/ports.js";
-import { inviteLink } from "../auth.js";
+import type { Contact, Invite, Membership, Roster, Team } from "../../core/ports.js";
+import { alreadyMember, INVITE_DAYS, recoveryAppointment } from "../../core/teams.js";
+import { inviteLink, isPasswordHash } from "../auth.js";
 import type { AppDeps, AppEnv } from "../context.js";
 import type * as routes from "./teams.routes.js";
-
-const INVITE_DAYS = 7;
 
 const TEST_PAGE = {
   title: { zh: "测试呼叫", en: "Test page" },
@@ -113,41 +112,76 @@ export function teamHandlers(deps: AppDeps) {
   const addMember: RouteHandler<typeof routes.addMember, AppEnv> = async (c) => {
     const { teamId } = c.req.valid("param");
     const input = c.req.valid("json");
-    const [, credential] = await Promise.all([
-      service.access(c.get("caller"), teamId, "manageTeam"),
-      store.getCredential(input.email),
+    const caller = c.get("caller");
+    // Nothing here looks at accounts: the answer and its cost are the same whether the email has one.
+    const [, members] = await Promise.all([
+      service.access(caller, teamId, "manageTeam"),
+      store.listMembers(teamId),
     ]);
-    const now = clock.now();
-    let userId = credential?.userId;
-    let invite: { url: string; expiresAt: number } | undefined;
-    if (!userId) {
-      // No default password: the account cannot sign in until the invite sets one.
-      userId = entropy.id("u-");
-      await store.createUser(
-        { id: userId, email: input.email, name: input.name, admin: false, lang: "zh", createdAt: now },
-        { email: input.email, userId, passwordHash: "" },
-      );
-      const expiresAt = now + INVITE_DAYS * 86_400_000;
-      invite = {
-        url: (await inviteLink(auth, { email: input.email, jti: entropy.id("in-"), expiresAt })).url,
-        expiresAt,
-      };
+    const member = members.find((m) => m.email.toLowerCase() === input.email);
+    if (member) {
+      // A member from before invites waited for acceptance who never chose a password: their lost link
+      // is re-issued (the member list already shows them, so this tells the manager nothing new).
+      const credential = await store.getCredential(member.email);
+      if (!credential || isPasswordHash(credential.passwordHash)) throw alreadyMember(member.userId);
     }
-    const membership: Membership = {
+    const now = clock.now();
+    const invite: Invite = {
       teamId,
-      userId,
-      role: input.role,
-      name: input.name,
+      id: entropy.id("in-"),
       email: input.email,
-      addedAt: now,
+      // Roles change only through PATCH: a re-issued link keeps the member's.
+      role: member?.role ?? input.role,
+      name: input.name,
+      invitedBy: caller.userId,
+      createdAt: now,
+      expiresAt: now + INVITE_DAYS * 86_400_000,
     };
-    await store.putMembership(membership);
-    return c.json({ ...membership, ...(invite ? { invite } : {}) }, 201);
+    // One invite per email: this replaces a lost one, whose link names the old id and stops working.
+    await store.putInvite(invite);
+    const { url } = await inviteLink(auth, {
+      email: invite.email,
+      jti: invite.id,
+      expiresAt: invite.expiresAt,
+      teamId,
+      inviteId: invite.id,
+    });
+    return c.json(
+      {
+        teamId,
+        email: invite.email,
+        role: invite.role,
+        status: "invited" as const,
+        invite: { id: invite.id, url, expiresAt: invite.expiresAt },
+      },
+      201,
+    );
   };
 
-  const managersLeft = async (teamId: string, without: string) =>
-    (await store.listMembers(teamId)).filter((m) => m.role === "manager" && m.userId !== without).length;
+  const listInvites: RouteHandler<typeof routes.listInvites, AppEnv> = async (c) => {
+    const { teamId } = c.req.valid("param");
+    const [, invites] = await Promise.all([
+      service.access(c.get("caller"), teamId, "manageTeam"),
+      store.listInvites(teamId),
+    ]);
+    const now = clock.now();
+    return c.json({ items: invites.filter((i) => i.expiresAt > now) }, 200);
+  };
 
+  const revokeInvite: RouteHandler<typeof routes.revokeInvite, AppEnv> = async (c) => {
+    const { teamId, inviteId } = c.req.valid("param");
+    const [, invites] = await Promise.all([
+      service.access(c.get("caller"), teamId, "manageTeam"),
+      store.listInvites(teamId),
+    ]);
+    const invite = invites.find((i) => i.id === inviteId);
+    if (!invite) throw new DomainError(404, "not_found", "invite not found");
+    await store.deleteInvite(teamId, invite.email);
+    return c.body(null, 204);
+  };
+
+  // Role changes and removals are conditional on the role the manager saw and on the team's manager
+  // count (Store.writeMembership): the last manager cannot be demoted or removed, even by a race.
   const updateMember: RouteHandler<typeof routes.updateMember, AppEnv> = async (c) => {
     const { teamId, userId } = c.req.valid("param");
     const { role } = c.req.valid("json");
@@ -156,11 +190,8 @@ export function teamHandlers(deps: AppDeps) {
       store.getMembership(teamId, userId),
     ]);
     if (!member) throw new DomainError(404, "not_found", "member not found");
-    if (member.role === "manager" && role !== "manager" && (await managersLeft(teamId, userId)) === 0) {
-      throw new DomainError(409, "last_manager", "a team needs at least one manager");
-    }
     const updated = { ...member, role };
-    await store.putMembership(updated);
+    if (member.role !== role) await store.writeMembership({ teamId, userId, from: member.role, to: updated });
     return c.json(updated, 200);
   };
 
@@ -171,11 +202,34 @@ export function teamHandlers(deps: AppDeps) {
       store.getMembership(teamId, userId),
     ]);
     if (!member) throw new DomainError(404, "not_found", "member not found");
-    if (member.role === "manager" && (await managersLeft(teamId, userId)) === 0) {
-      throw new DomainError(409, "last_manager", "a team needs at least one manager");
-    }
-    await store.removeMembership(teamId, userId);
+    await store.writeMembership({ teamId, userId, from: member.role, to: null });
     return c.body(null, 204);
+  };
+
+  /**
+   * However a team's managers left it (all demoted, all gone), an admin can give it one again: a member
+   * of the team, or the admin, who then invites the right person. Nobody else is pulled in this way.
+   */
+  const appointManager: RouteHandler<typeof routes.appointManager, AppEnv> = async (c) => {
+    const { teamId } = c.req.valid("param");
+    const { email } = c.req.valid("json");
+    const caller = c.get("caller");
+    const admin = await store.getUser(caller.userId);
+    if (!admin?.admin) throw forbidden("only an admin can recover a team");
+    const [team, credential] = await Promise.all([store.getTeam(teamId), store.getCredential(email)]);
+    if (!team) throw new DomainError(404, "not_found", "team not found");
+    if (!credential) throw new DomainError(404, "not_found", "no account has this email");
+    const member = await store.getMembership(teamId, credential.userId);
+    const manager = recoveryAppointment({
+      admin,
+      targetUserId: credential.userId,
+      member,
+      teamId,
+      now: clock.now(),
+    });
+    if (!manager) return c.json(member as Membership, 200);
+    await store.writeMembership({ teamId, userId: manager.userId, from: member?.role ?? null, to: manager });
+    return c.json(manager, 200);
   };
 
   const getRoster: RouteHandler<typeof routes.getRoster, AppEnv> = async (c) => {
@@ -301,6 +355,9 @@ export function teamHandlers(deps: AppDeps) {
     updateTeam,
     listMembers,
     addMember,
+    listInvites,
+    revokeInvite,
+    appointManager,
     updateMember,
     removeMember,
     getRoster,

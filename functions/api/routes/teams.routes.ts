@@ -4,6 +4,7 @@ import {
   ChannelKind,
   ContactInput,
   Context,
+  ErrorSchema,
   errorsOf,
   Id,
   json,
@@ -90,30 +91,99 @@ export const listMembers = createRoute({
   },
 });
 
+const Email = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
+
+export const InviteSchema = z
+  .object({
+    id: z.string(),
+    teamId: z.string(),
+    email: z.string(),
+    role: Role,
+    name: z.string().openapi({
+      description: "The name a new account starts with; someone who already has an account keeps their own",
+    }),
+    invitedBy: z.string(),
+    createdAt: z.number(),
+    expiresAt: z.number(),
+  })
+  .openapi("Invite");
+
 export const addMember = createRoute({
   method: "post",
   path: "/teams/{teamId}/members",
   tags,
-  summary: "Add a member by email (managers); a new person gets a one-time invite link to choose a password",
+  summary:
+    "Invite someone by email (managers): the same answer whether or not they have an account; they join when they accept. Again for the same email re-issues a lost link",
   request: {
     params: TeamParams,
     body: body(
       z.object({
-        email: z
-          .email()
-          .max(254)
-          .transform((e) => e.toLowerCase()),
-        name: z.string().trim().min(1).max(80),
+        email: Email,
+        name: z.string().trim().min(1).max(80).openapi({
+          description: "Used only if the email is new; an existing account joins under its own name",
+        }),
         role: Role,
       }),
     ),
   },
   responses: {
     201: json(
-      MemberSchema.extend({ invite: z.object({ url: z.string(), expiresAt: z.number() }).optional() }),
-      "Added",
+      z.object({
+        teamId: z.string(),
+        email: z.string(),
+        role: Role,
+        status: z.literal("invited"),
+        invite: z.object({ id: z.string(), url: z.string(), expiresAt: z.number() }),
+      }),
+      "Invited: send the link privately (single use, 7 days)",
     ),
-    ...errorsOf(400, 401, 403, 404, 409, 503),
+    ...errorsOf(400, 401, 403, 404),
+    409: json(ErrorSchema, "Already a member (`already_member`: change the role with PATCH)"),
+    ...errorsOf(503),
+  },
+});
+
+export const listInvites = createRoute({
+  method: "get",
+  path: "/teams/{teamId}/invites",
+  tags,
+  summary: "Invites not yet accepted (managers); links are shown only when issued",
+  request: { params: TeamParams },
+  responses: {
+    200: json(z.object({ items: z.array(InviteSchema) }), "Pending invites"),
+    ...errorsOf(401, 403, 404, 503),
+  },
+});
+
+export const revokeInvite = createRoute({
+  method: "delete",
+  path: "/teams/{teamId}/invites/{inviteId}",
+  tags,
+  summary: "Withdraw an invite (managers); its link stops working",
+  request: {
+    params: TeamParams.extend({ inviteId: Id.openapi({ param: { name: "inviteId", in: "path" } }) }),
+  },
+  responses: {
+    204: { description: "Withdrawn" },
+    ...errorsOf(401, 403, 404, 503),
+  },
+});
+
+export const appointManager = createRoute({
+  method: "post",
+  path: "/admin/teams/{teamId}/managers",
+  tags: ["admin"],
+  summary:
+    "Recover a team (admins): make a member, or yourself, its manager, whatever its managers did; e.g. a team left with none",
+  request: { params: TeamParams, body: body(z.object({ email: Email })) },
+  responses: {
+    200: json(MemberSchema, "The team's new manager"),
+    ...errorsOf(400, 401, 403, 404),
+    409: json(ErrorSchema, "Not a member (`not_a_member`): appoint yourself, then invite them"),
+    ...errorsOf(503),
   },
 });
 
@@ -123,7 +193,7 @@ export const updateMember = createRoute({
   method: "patch",
   path: "/teams/{teamId}/members/{userId}",
   tags,
-  summary: "Change a member's role (managers)",
+  summary: "Change a member's role (managers): the one way a role changes; the team always keeps a manager",
   request: { params: MemberParams, body: body(z.object({ role: Role })) },
   responses: {
     200: json(MemberSchema, "Updated"),

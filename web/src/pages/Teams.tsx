@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { BUSINESSES, type Business } from "../../../functions/core/noise/types.js";
 import type { ChannelKind, Role } from "../../../functions/core/ports.js";
 import { api, call } from "../api.js";
-import { CHANNEL, type MessageKey, roleKey, SURFACE } from "../i18n.js";
+import { CHANNEL, formatDateTime, type MessageKey, roleKey, SURFACE } from "../i18n.js";
 import { useI18n } from "../i18n-react.js";
 import { type TeamView, useCurrentTeam, useMe } from "../session.js";
 import { ErrorNote, Field, fieldError, Loading } from "../ui.js";
@@ -16,14 +16,29 @@ const SLOTS = ["primary", "backup", "managers"] as const;
 type Slot = (typeof SLOTS)[number];
 
 function Members({ teamId, manager }: { teamId: string; manager: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const queryClient = useQueryClient();
   const me = useMe();
   const members = useQuery({
     queryKey: ["members", teamId],
     queryFn: () => call(api.teams[":teamId"].members.$get({ param: { teamId } })),
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["members", teamId] });
+  // People join when they accept, so until then they are invites, not members.
+  const invites = useQuery({
+    queryKey: ["invites", teamId],
+    queryFn: () => call(api.teams[":teamId"].invites.$get({ param: { teamId } })),
+    enabled: manager,
+  });
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ["members", teamId] }),
+      queryClient.invalidateQueries({ queryKey: ["invites", teamId] }),
+    ]);
+  const withdraw = useMutation({
+    mutationFn: (inviteId: string) =>
+      call(api.teams[":teamId"].invites[":inviteId"].$delete({ param: { teamId, inviteId } })),
+    onSettled: refresh,
+  });
   const change = useMutation({
     mutationFn: (v: { userId: string; role: Role }) =>
       call(
@@ -105,6 +120,37 @@ function Members({ teamId, manager }: { teamId: string; manager: boolean }) {
         </table>
       </div>
       <ErrorNote error={members.error ?? change.error ?? remove.error} />
+      {manager && (invites.data?.items ?? []).length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <caption>{t("invites_pending")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("email")}</th>
+                <th scope="col">{t("role")}</th>
+                <th scope="col">{t("invite_expires")}</th>
+                <th scope="col">{t("invite_withdraw")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(invites.data?.items ?? []).map((i) => (
+                <tr key={i.id}>
+                  <td className="muted">{i.email}</td>
+                  <td>{t(roleKey(i.role))}</td>
+                  <td>{formatDateTime(lang, i.expiresAt)}</td>
+                  <td>
+                    <button type="button" className="link" onClick={() => withdraw.mutate(i.id)}>
+                      {t("invite_withdraw")}
+                      <span className="sr-only"> {i.email}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ErrorNote error={invites.error ?? withdraw.error} />
+        </div>
+      )}
       {manager && (
         <form onSubmit={submit} className="card">
           <h3>{t("invite_member")}</h3>
