@@ -15,6 +15,7 @@ import {
   maskWebhook,
   safeReason,
 } from "../../functions/adapters/channels/sender.js";
+import { isPublicAddress, VENDOR_HOSTS, vetTarget } from "../../functions/adapters/channels/targets.js";
 import {
   CHANNEL_KINDS,
   type ChannelKind,
@@ -407,5 +408,40 @@ describe("the sender without a network", () => {
     expect(result).toMatchObject({ ok: true, attempts: 2 });
     const stamps = seen.map((u) => new URL(u).searchParams.get("timestamp"));
     expect(stamps[0]).not.toBe(stamps[1]);
+  });
+});
+
+describe("where a page may go (targets.ts)", () => {
+  it.each([
+    ["93.184.215.14", true],
+    ["8.8.8.8", true],
+    ["2606:4700:4700::1111", true],
+    ["10.1.2.3", false],
+    ["100.100.100.200", false],
+    ["169.254.169.254", false],
+    ["172.31.255.255", false],
+    ["192.168.0.1", false],
+    ["127.0.0.53", false],
+    ["0.0.0.0", false],
+    ["::1", false],
+    ["fd00:ec2::254", false],
+    ["fe80::1", false],
+    ["::ffff:8.8.8.8", false],
+    ["64:ff9b::a9fe:a9fe", false],
+    ["2002:a9fe:a9fe::1", false],
+    ["not-an-ip", false],
+  ])("%s is public: %s", (address, expected) => {
+    expect(isPublicAddress(address)).toBe(expected);
+  });
+
+  it("a vendor channel takes only its vendor's hosts, over https on the default port", () => {
+    for (const [kind, hosts] of Object.entries(VENDOR_HOSTS)) {
+      for (const host of hosts) {
+        expect(vetTarget(kind, `https://${host}/x?key=k`, { allowLoopback: false }).ok).toBe(true);
+        expect(vetTarget(kind, `https://${host}:8443/x`, { allowLoopback: false }).ok).toBe(false);
+        expect(vetTarget(kind, `http://${host}/x`, { allowLoopback: false }).ok).toBe(false);
+        expect(vetTarget(kind, `https://${host}.example.net/x`, { allowLoopback: false }).ok).toBe(false);
+      }
+    }
   });
 });
