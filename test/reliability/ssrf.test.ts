@@ -1,5 +1,11 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createSecureContext } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DRILL_MARKER } from "../../functions/adapters/channels/messages.js";
 import {
@@ -301,6 +307,76 @@ describe("DNS rebinding: the connection goes to the address that was checked", (
     expect(outside.hits.length).toBe(before + 1);
     expect(outside.hits.at(-1)).toMatchObject({ path: "/pinned?key=1" });
     expect(outside.hits.at(-1)?.headers.host).toBe(`pinned.invalid:${outside.port}`);
+  });
+});
+
+/** A throwaway self-signed certificate for a name, when openssl is on the machine. */
+function selfSigned(name: string): { key: Buffer; cert: Buffer } | null {
+  const dir = mkdtempSync(join(tmpdir(), "yanlian-tls-"));
+  try {
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        `/CN=${name}`,
+        "-keyout",
+        join(dir, "key.pem"),
+        "-out",
+        join(dir, "cert.pem"),
+      ],
+      { stdio: "ignore" },
+    );
+    return { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) };
+  } catch {
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("https to a pinned address keeps the name for TLS", () => {
+  const tlsPair = selfSigned("hooks.pinned.invalid");
+
+  it.skipIf(!tlsPair)("sends the name as SNI and still checks the certificate", async () => {
+    const pair = tlsPair as { key: Buffer; cert: Buffer };
+    const names: string[] = [];
+    const server = createTlsServer(
+      {
+        ...pair,
+        SNICallback: (name, done) => {
+          names.push(name);
+          done(null, createSecureContext(pair));
+        },
+      },
+      (_req, res) => res.writeHead(204).end(),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const sent = pinnedTransport({
+        url: new URL(`https://hooks.pinned.invalid:${port}/hook`),
+        address: { address: "127.0.0.1", family: 4 },
+        headers: {},
+        body: "{}",
+        signal: AbortSignal.timeout(2000),
+      });
+      // The name never resolves, so reaching the server at all is the pin; a self-signed certificate
+      // is refused, so pinning did not switch verification off.
+      await expect(sent).rejects.toMatchObject({
+        code: expect.stringMatching(/SELF_SIGNED|UNABLE_TO_VERIFY/),
+      });
+      expect(names).toEqual(["hooks.pinned.invalid"]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 
