@@ -1,8 +1,8 @@
-import { swaggerUI } from "@hono/swagger-ui";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { csrfGuard, requireSession } from "./auth.js";
 import { type AppDeps, createRouter } from "./context.js";
+import { docsRoutes } from "./docs-page.js";
 import { errorBody, notFoundHandler, onError } from "./errors.js";
 import { drillHandlers } from "./routes/drills.handlers.js";
 import * as drills from "./routes/drills.routes.js";
@@ -121,7 +121,8 @@ export function createApi(deps: AppDeps) {
         "Surprise incident drills for private-domain community and official-account teams. Errors always have the shape `{ error: { code, message, details } }`.",
     },
   });
-  api.get("/docs", swaggerUI({ url: "/api/openapi.json" }));
+  // Served from this code, not a CDN: it works offline and no third-party script runs on this origin.
+  api.route("/docs", docsRoutes());
   return routes;
 }
 

@@ -77,7 +77,14 @@ export class Notifier {
     if (fresh) {
       const contact = await this.contactFor(drill.teamId, name);
       if (!contact) {
-        result = { ok: false, attempts: 0, error: `no ${name} contact in the on-call roster`, durationMs: 0 };
+        result = {
+          ok: false,
+          outcome: "refused",
+          code: "no_contact",
+          attempts: 0,
+          error: `no ${name} contact in the on-call roster`,
+          durationMs: 0,
+        };
       } else {
         const lang = await this.langOf(contact.userId);
         result = await this.deps.channels.send(

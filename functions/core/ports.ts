@@ -503,17 +503,43 @@ export interface PageMessage {
   recipientName: string;
 }
 
+/**
+ * delivered: the receiver took it. refused: nothing was sent, because the target breaks a rule (not
+ * https, not the vendor's host, a private or metadata address). failed: sent, or tried, and it did not land.
+ */
+export const DELIVERY_OUTCOMES = ["delivered", "refused", "failed"] as const;
+export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
+
 export interface DeliveryResult {
   ok: boolean;
+  outcome: DeliveryOutcome;
+  /**
+   * Why it was refused or failed, as a stable code (`blocked_address`, `vendor_host`, `timeout`,
+   * `network`, `redirect`, `http_status`, `vendor_rejected`…) that the web app words in zh and en.
+   */
+  code?: string;
   /** Last HTTP status, when there was a response. */
   status?: number;
+  /** The vendor's own error code (WeCom/DingTalk errcode, Feishu code) when a vendor refused the page. */
+  vendorCode?: number;
   attempts: number;
-  /** Why it failed, in words safe to store (never the webhook URL or its secret). */
+  /** Why it failed, in words safe to store (never the webhook URL, its secret or the receiver's answer). */
   error?: string;
   durationMs: number;
+}
+
+export interface TargetRefusal {
+  code: string;
+  /** Safe to show: never the URL or the address it resolves to. */
+  reason: string;
 }
 
 export interface ChannelSender {
   /** Never throws: a failed channel is a result, so it cannot block the drill. */
   send(contact: Contact, message: PageMessage): Promise<DeliveryResult>;
+  /**
+   * The checks that need no network, by the same rules `send` applies, so a roster is refused when it
+   * is written rather than on the night of a drill. `send` checks again, and resolves the name.
+   */
+  vet(contact: Pick<Contact, "channel" | "target">): TargetRefusal | null;
 }

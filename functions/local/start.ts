@@ -3,6 +3,7 @@ import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
+import { createChannelSender } from "../adapters/channels/sender.js";
 import { startDynamoLocal } from "../adapters/local/dynamodb-local.js";
 import { loadCatalog } from "../adapters/scenario-files.js";
 import { cryptoEntropy, systemClock } from "../adapters/system.js";
@@ -26,10 +27,13 @@ const { values } = (() => {
         port: { type: "string" },
         data: { type: "string", default: ".data" },
         demo: { type: "boolean", default: false },
+        "allow-loopback-webhooks": { type: "boolean", default: false },
       },
     });
   } catch (err) {
-    console.error(`${(err as Error).message}\nUsage: npm start -- [--port 8787] [--data .data] [--demo]`);
+    console.error(
+      `${(err as Error).message}\nUsage: npm start -- [--port 8787] [--data .data] [--demo] [--allow-loopback-webhooks]`,
+    );
     process.exit(2);
   }
 })();
@@ -40,6 +44,12 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(2);
 }
 const dataDir = resolve(values.data);
+/**
+ * Pages to 127.0.0.1 / localhost (a receiver you run next to `npm start`) only when you ask, read once
+ * here: otherwise a roster could make this machine page, and so probe, its own services.
+ */
+const allowLoopback =
+  values["allow-loopback-webhooks"] === true || process.env.YANLIAN_ALLOW_LOOPBACK_WEBHOOKS === "1";
 const publicUrl = `http://localhost:${port}`;
 
 const catalog = await loadCatalog();
@@ -101,6 +111,7 @@ try {
       publicUrl,
       sessionHours: 12,
     },
+    channels: createChannelSender({ allowLoopback }),
   });
   const { app, service } = runtime;
   runtime.loop.start();
@@ -123,6 +134,9 @@ try {
   server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () => {
     console.log(`\nYanlian is running at ${publicUrl}`);
     console.log(`API reference: ${publicUrl}/api/docs`);
+    if (allowLoopback) {
+      console.log("Webhooks to 127.0.0.1, [::1] and localhost are allowed (--allow-loopback-webhooks).");
+    }
     if (setupToken) {
       console.log(`\nFirst run: open this one-time setup link to create the first manager:`);
       console.log(`  ${publicUrl}/setup#token=${setupToken}`);

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MiddlewareHandler } from "hono";
+import { siteHeaders } from "../api/security-headers.js";
 
 /**
  * `npm start` serves the built web app from the API's own origin, so the session cookie and the API's
@@ -91,22 +92,23 @@ export function serveWeb(dist = WEB_DIST): MiddlewareHandler {
     try {
       decoded = decodeURIComponent(path);
     } catch {
-      return c.text("Bad request", 400);
+      return c.text("Bad request", 400, siteHeaders());
     }
     const candidate = resolve(root, `.${decoded}`);
     const inside = candidate === root || candidate.startsWith(root + sep);
     const file = inside ? await stat(candidate).catch(() => null) : null;
     const isAsset = file?.isFile() === true;
     // A missing hashed asset is a real 404 (an old tab after a deploy), not the app shell.
-    if (!isAsset && decoded.startsWith("/assets/")) return c.text("Not found", 404);
+    if (!isAsset && decoded.startsWith("/assets/")) return c.text("Not found", 404, siteHeaders());
     const target = isAsset ? candidate : join(root, "index.html");
     const body = await readFile(target).catch(() => null);
-    if (!body) return c.text("The web app is not built: run npm run build:web", 503);
+    if (!body) return c.text("The web app is not built: run npm run build:web", 503, siteHeaders());
     const hashed = isAsset && decoded.startsWith("/assets/");
+    // The same CSP, frame and referrer headers CloudFront adds to the deployed site.
     const headers = {
+      ...siteHeaders(),
       "Content-Type": CONTENT_TYPES[extname(target)] ?? "application/octet-stream",
       "Cache-Control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
-      "X-Content-Type-Options": "nosniff",
     };
     return method === "HEAD" ? c.body(null, 200, headers) : c.body(new Uint8Array(body), 200, headers);
   };

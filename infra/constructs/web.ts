@@ -4,6 +4,12 @@ import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
+import {
+  FRAME_OPTIONS,
+  HSTS_MAX_AGE_SECONDS,
+  REFERRER_POLICY,
+  SITE_CSP,
+} from "../../functions/api/security-headers.js";
 
 export interface WebProps {
   /** The built single-page app (web/dist). */
@@ -57,41 +63,28 @@ export class Web extends Construct {
       autoDeleteObjects: !props.production,
     });
 
+    // The values live in functions/api/security-headers.ts, which `npm start` serves too.
+    const referrerPolicy = Object.values(cloudfront.HeadersReferrerPolicy).find((p) => p === REFERRER_POLICY);
+    if (!referrerPolicy) throw new Error(`CloudFront has no referrer policy "${REFERRER_POLICY}"`);
     const securityHeaders = {
       strictTransportSecurity: {
-        accessControlMaxAge: Duration.days(365),
+        accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS),
         includeSubdomains: true,
         override: true,
       },
       contentTypeOptions: { override: true },
-      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-      referrerPolicy: {
-        referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
-        override: true,
-      },
+      frameOptions: { frameOption: cloudfront.HeadersFrameOption[FRAME_OPTIONS], override: true },
+      referrerPolicy: { referrerPolicy, override: true },
     };
     const siteHeaders = new cloudfront.ResponseHeadersPolicy(this, "SiteHeaders", {
       comment: "Yanlian web app: security headers and a strict content security policy",
       securityHeadersBehavior: {
         ...securityHeaders,
-        contentSecurityPolicy: {
-          contentSecurityPolicy: [
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data:",
-            "connect-src 'self'",
-            "font-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'",
-          ].join("; "),
-          override: true,
-        },
+        contentSecurityPolicy: { contentSecurityPolicy: SITE_CSP, override: true },
       },
     });
-    // The API's pages (the Swagger UI) load their own assets, so it gets the headers but not the site's CSP.
+    // The API's own pages (the reference at /api/docs) send their own, stricter CSP, so this behaviour
+    // gets the other headers but not the site's CSP, which would replace theirs.
     const apiHeaders = new cloudfront.ResponseHeadersPolicy(this, "ApiHeaders", {
       comment: "Yanlian API: security headers",
       securityHeadersBehavior: securityHeaders,

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createChannelSender } from "../../functions/adapters/channels/sender.js";
 import { cryptoEntropy } from "../../functions/adapters/system.js";
 import { sha256 } from "../../functions/api/auth.js";
 import { compose } from "../../functions/api/compose.js";
@@ -52,7 +53,17 @@ beforeAll(async () => {
     publicUrl: "",
     sessionHours: 12,
   };
-  const { app } = compose({ store, clock, entropy: cryptoEntropy, catalog: builtInScenarios(), auth });
+  // The robot below listens on 127.0.0.1: allowed only because this runtime opts in, as `npm start
+  // -- --allow-loopback-webhooks` does.
+  const channels = createChannelSender({ allowLoopback: true });
+  const { app } = compose({
+    store,
+    clock,
+    entropy: cryptoEntropy,
+    catalog: builtInScenarios(),
+    auth,
+    channels,
+  });
   app.use("*", serveWeb(dist));
   await new Promise<void>((resolve) => {
     server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {

@@ -36,7 +36,8 @@ describe("a drill through the API, from schedule to scorecard", () => {
     expect(flags.responses["404"].content["application/json"].schema.$ref).toBe("#/components/schemas/Error");
     const docs = await api.call("GET", "/api/docs");
     expect(docs.status).toBe(200);
-    expect(docs.text).toContain("swagger");
+    // Our own page, with no script from another origin (issue 13, test/reliability/local-headers.test.ts).
+    expect(docs.text).toContain("/api/docs/docs.js");
   });
 
   it("runs schedule → inject → feed → detect → act → resolve → scorecard → figures → review", async () => {

@@ -24,7 +24,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   api = await startApi({
-    channels: createChannelSender({ retries: 1, backoffMs: () => 1, timeoutMs: 2000 }),
+    channels: createChannelSender({ retries: 1, backoffMs: () => 1, timeoutMs: 2000, allowLoopback: true }),
   });
   teams = await twoTeams(api);
 });

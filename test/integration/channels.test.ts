@@ -112,7 +112,7 @@ function contact(
 }
 
 /** Tests do not wait out real backoff; the policy itself is specified in the unit tests. */
-const fast = { backoffMs: () => 0 };
+const fast = { backoffMs: () => 0, allowLoopback: true };
 
 const ok = {
   wecom: { body: '{"errcode":0,"errmsg":"ok"}' },
@@ -283,7 +283,14 @@ describe("each vendor receives a page it accepts", () => {
         : { status: 401, body: '{"error":"bad signature"}' },
     );
     const result = await send(contact("webhook", path, { secret: SECRET }));
-    expect(result).toMatchObject({ ok: false, status: 401, attempts: 1, error: "HTTP 401: bad signature" });
+    // The status, not the receiver's words: a generic webhook can point at any public host.
+    expect(result).toMatchObject({
+      ok: false,
+      status: 401,
+      attempts: 1,
+      error: "HTTP 401",
+      code: "http_status",
+    });
     expect(seen).toHaveLength(1);
   });
 });

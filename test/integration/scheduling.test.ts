@@ -66,7 +66,7 @@ describe("drills that happen by themselves: schedule → inject → page → esc
         publicUrl: ORIGIN,
         sessionHours: 12,
       },
-      channels: createChannelSender({ retries: 0, timeoutMs: 2000 }),
+      channels: createChannelSender({ retries: 0, timeoutMs: 2000, allowLoopback: true }),
       log: () => undefined,
     });
     const call = async (method: string, path: string, body?: unknown, cookie?: string) => {

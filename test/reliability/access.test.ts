@@ -551,7 +551,7 @@ describe("acknowledgement links", () => {
       entropy: cryptoEntropy,
       catalog: builtInScenarios(),
       auth: RELIABILITY_AUTH,
-      channels: createChannelSender({ retries: 0, timeoutMs: 2_000 }),
+      channels: createChannelSender({ retries: 0, timeoutMs: 2_000, allowLoopback: true }),
       log: () => undefined,
     });
     send = inProcess(runtime.app);

@@ -73,7 +73,7 @@ async function runtimeFor(clock: Clock) {
     entropy: cryptoEntropy,
     catalog: builtInScenarios(),
     auth: RELIABILITY_AUTH,
-    channels: createChannelSender({ retries: 2, timeoutMs: 400, backoffMs: () => 50 }),
+    channels: createChannelSender({ retries: 2, timeoutMs: 400, backoffMs: () => 50, allowLoopback: true }),
     intervalMs: 50,
     log: () => undefined,
   });
@@ -294,7 +294,7 @@ describe("the local runtime restarted while drills are scheduled", () => {
         entropy: cryptoEntropy,
         catalog: builtInScenarios(),
         auth: RELIABILITY_AUTH,
-        channels: createChannelSender({ retries: 0, timeoutMs: 200 }),
+        channels: createChannelSender({ retries: 0, timeoutMs: 200, allowLoopback: true }),
         intervalMs: 50,
         log: () => undefined,
       });

@@ -15,6 +15,7 @@ import {
   maskWebhook,
   safeReason,
 } from "../../functions/adapters/channels/sender.js";
+import { isPublicAddress, VENDOR_HOSTS, vetTarget } from "../../functions/adapters/channels/targets.js";
 import {
   CHANNEL_KINDS,
   type ChannelKind,
@@ -23,6 +24,8 @@ import {
 } from "../../functions/core/ports.js";
 
 const NOW = Date.UTC(2025, 2, 14, 1, 30, 0);
+/** Every name resolves to one public address: no test asks real DNS. */
+const publicDns = async () => [{ address: "93.184.215.14", family: 4 as const }];
 const ACK = "https://yanlian.example.com/ack/tok_4f1c9a2b7e";
 
 const TARGETS: Record<ChannelKind, string> = {
@@ -279,14 +282,17 @@ describe("vendor limits: the text gives way, never the marker or the link", () =
 });
 
 describe("targets and secrets", () => {
-  it.each([
-    ["https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", null],
-    ["http://127.0.0.1:8787/hook", null],
-    ["http://localhost:8787/hook", null],
-    ["http://[::1]:8787/hook", null],
-  ])("accepts %s", (target, expected) => {
-    expect(checkTarget(target)).toBe(expected);
+  it("accepts a vendor's own host for its channel", () => {
+    expect(checkTarget("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", "wecom")).toBeNull();
   });
+
+  it.each(["http://127.0.0.1:8787/hook", "http://localhost:8787/hook", "http://[::1]:8787/hook"])(
+    "accepts %s only when the operator allowed loopback",
+    (target) => {
+      expect(checkTarget(target, "webhook", { allowLoopback: true })).toBeNull();
+      expect(checkTarget(target)).toMatch(/^refused: .*private, loopback/);
+    },
+  );
 
   it.each([
     "http://hooks.team.example.com/pages",
@@ -329,7 +335,7 @@ describe("targets and secrets", () => {
 describe("the sender without a network", () => {
   it("refuses a remote plain-http target without making any request", async () => {
     const fetch = vi.fn<typeof globalThis.fetch>();
-    const sender = createChannelSender({ fetch });
+    const sender = createChannelSender({ fetch, lookup: publicDns });
     const target = "http://hooks.team.example.com/pages?token=tok_live_7b1e2f";
     const result = await sender.send({ ...contact("webhook"), target }, page());
     expect(fetch).not.toHaveBeenCalled();
@@ -342,7 +348,7 @@ describe("the sender without a network", () => {
   it("refuses a channel it does not know instead of throwing", async () => {
     const fetch = vi.fn<typeof globalThis.fetch>();
     const odd = { ...contact("webhook"), channel: "pager" as ChannelKind };
-    const result = await createChannelSender({ fetch }).send(odd, page());
+    const result = await createChannelSender({ fetch, lookup: publicDns }).send(odd, page());
     expect(result).toMatchObject({ ok: false, attempts: 0, error: "refused: unsupported channel" });
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -352,7 +358,10 @@ describe("the sender without a network", () => {
       throw new TypeError(`fetch failed for ${TARGETS.wecom}`, { cause: { code: "ENOTFOUND" } });
     });
     const sleep = vi.fn(async () => {});
-    const result = await createChannelSender({ fetch, sleep, retries: 2 }).send(contact("wecom"), page());
+    const result = await createChannelSender({ fetch, lookup: publicDns, sleep, retries: 2 }).send(
+      contact("wecom"),
+      page(),
+    );
     expect(result).toMatchObject({ ok: false, attempts: 3, error: "network error: ENOTFOUND" });
     expect(sleep).toHaveBeenCalledTimes(2);
   });
@@ -362,7 +371,10 @@ describe("the sender without a network", () => {
     const sleep = async () => {
       throw new Error("clock broke");
     };
-    const result = await createChannelSender({ fetch, sleep }).send(contact("slack"), page());
+    const result = await createChannelSender({ fetch, lookup: publicDns, sleep }).send(
+      contact("slack"),
+      page(),
+    );
     expect(result.ok).toBe(false);
     expect(result.error).toBe("internal error while paging");
   });
@@ -373,7 +385,7 @@ describe("the sender without a network", () => {
     const sleep = async (ms: number) => {
       waits.push(ms);
     };
-    const result = await createChannelSender({ fetch, sleep, random: () => 0 }).send(
+    const result = await createChannelSender({ fetch, lookup: publicDns, sleep, random: () => 0 }).send(
       contact("slack"),
       page(),
     );
@@ -389,12 +401,47 @@ describe("the sender without a network", () => {
     });
     let clock = NOW;
     const now = () => (clock += 1000);
-    const result = await createChannelSender({ fetch, now, sleep: async () => {} }).send(
+    const result = await createChannelSender({ fetch, lookup: publicDns, now, sleep: async () => {} }).send(
       contact("dingtalk", "SECabc"),
       page(),
     );
     expect(result).toMatchObject({ ok: true, attempts: 2 });
     const stamps = seen.map((u) => new URL(u).searchParams.get("timestamp"));
     expect(stamps[0]).not.toBe(stamps[1]);
+  });
+});
+
+describe("where a page may go (targets.ts)", () => {
+  it.each([
+    ["93.184.215.14", true],
+    ["8.8.8.8", true],
+    ["2606:4700:4700::1111", true],
+    ["10.1.2.3", false],
+    ["100.100.100.200", false],
+    ["169.254.169.254", false],
+    ["172.31.255.255", false],
+    ["192.168.0.1", false],
+    ["127.0.0.53", false],
+    ["0.0.0.0", false],
+    ["::1", false],
+    ["fd00:ec2::254", false],
+    ["fe80::1", false],
+    ["::ffff:8.8.8.8", false],
+    ["64:ff9b::a9fe:a9fe", false],
+    ["2002:a9fe:a9fe::1", false],
+    ["not-an-ip", false],
+  ])("%s is public: %s", (address, expected) => {
+    expect(isPublicAddress(address)).toBe(expected);
+  });
+
+  it("a vendor channel takes only its vendor's hosts, over https on the default port", () => {
+    for (const [kind, hosts] of Object.entries(VENDOR_HOSTS)) {
+      for (const host of hosts) {
+        expect(vetTarget(kind, `https://${host}/x?key=k`, { allowLoopback: false }).ok).toBe(true);
+        expect(vetTarget(kind, `https://${host}:8443/x`, { allowLoopback: false }).ok).toBe(false);
+        expect(vetTarget(kind, `http://${host}/x`, { allowLoopback: false }).ok).toBe(false);
+        expect(vetTarget(kind, `https://${host}.example.net/x`, { allowLoopback: false }).ok).toBe(false);
+      }
+    }
   });
 });

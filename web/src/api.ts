@@ -15,6 +15,8 @@ export interface FieldProblem {
   path: string;
   message: string;
   line?: number;
+  /** A stable reason some fields carry (a roster's webhook: "blocked_address"), for a translated message. */
+  code?: string;
 }
 
 interface ErrorShape {
@@ -48,6 +50,7 @@ export function fieldProblems(err: unknown): FieldProblem[] {
             path: String((d as FieldProblem).path),
             message: String((d as FieldProblem).message),
             ...(typeof (d as FieldProblem).line === "number" ? { line: (d as FieldProblem).line } : {}),
+            ...(typeof (d as FieldProblem).code === "string" ? { code: (d as FieldProblem).code } : {}),
           },
         ]
       : [],

@@ -145,6 +145,7 @@ const zh = {
   test_page_result: "投递结果",
   delivered: "已送达",
   not_delivered: "未送达",
+  refused: "已拒绝，未发送",
   attempts: "尝试 {count} 次",
   http_status: "HTTP {status}",
   no_roster: "值班表为空，先设置主值班。",
@@ -520,6 +521,7 @@ const en: Record<MessageKey, string> = {
   test_page_result: "Delivery result",
   delivered: "Delivered",
   not_delivered: "Not delivered",
+  refused: "Refused, nothing sent",
   attempts: "{count} attempt(s)",
   http_status: "HTTP {status}",
   no_roster: "The roster is empty. Set a primary first.",
@@ -891,6 +893,36 @@ export const CHANNEL: Labels<ChannelKind> = {
   feishu: { zh: "飞书机器人", en: "Feishu bot" },
   slack: { zh: "Slack Webhook", en: "Slack webhook" },
   webhook: { zh: "自定义 Webhook（HMAC 签名）", en: "Custom webhook (HMAC-signed)" },
+};
+
+/**
+ * Why a page was refused or failed, by the code the API gives (the test page, and a roster field the
+ * API refused). The receiver's own words are never shown: a webhook can point at anyone's service.
+ */
+export const DELIVERY_CODE: Labels<string> = {
+  invalid_url: { zh: "这不是一个有效的网址", en: "This is not a valid URL" },
+  insecure_url: { zh: "只能使用 https 地址", en: "Only https addresses can be used" },
+  vendor_host: {
+    zh: "这个渠道只能发到该平台官方的机器人地址",
+    en: "This channel only sends to its vendor's own webhook address",
+  },
+  blocked_address: {
+    zh: "地址指向内网、本机、链路本地或云元数据服务；呼叫只发往公网地址",
+    en: "The address points into a private network, at this machine, a link-local or a cloud metadata address; pages only go to public hosts",
+  },
+  unsupported_channel: { zh: "不支持的渠道", en: "Unsupported channel" },
+  no_contact: { zh: "值班表上没有这一级的联系人", en: "No contact for this level on the roster" },
+  dns: { zh: "域名无法解析", en: "The host name does not resolve" },
+  timeout: { zh: "对方没有及时响应", en: "The receiver did not answer in time" },
+  network: { zh: "连不上对方", en: "Could not connect to the receiver" },
+  redirect: {
+    zh: "对方要求跳转到别的地址；为安全起见不跟随",
+    en: "The receiver redirected elsewhere; redirects are not followed",
+  },
+  http_status: { zh: "对方返回了错误状态", en: "The receiver answered with an error status" },
+  vendor_rejected: { zh: "平台拒收了这条消息", en: "The vendor refused the message" },
+  unexpected_response: { zh: "平台的回应无法识别", en: "The vendor's answer was not recognised" },
+  internal: { zh: "呼叫时出现内部错误", en: "Internal error while paging" },
 };
 
 export const roleKey = (role: Role | string): MessageKey =>

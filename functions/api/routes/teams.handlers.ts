@@ -266,6 +266,14 @@ export function teamHandlers(deps: AppDeps) {
       }
       if (contact.target) {
         const { target, secret } = contact;
+        // The same rules the sender applies before each page: a vendor channel reaches only its vendor,
+        // and no webhook names a private, loopback, link-local or metadata address.
+        const refused = channels.vet({ channel: contact.channel, target });
+        if (refused) {
+          throw invalid("the webhook URL is not allowed", [
+            { path: `${slot}.target`, message: refused.reason, code: refused.code },
+          ]);
+        }
         return {
           userId: contact.userId,
           channel: contact.channel,
@@ -282,6 +290,13 @@ export function teamHandlers(deps: AppDeps) {
       if (!kept) {
         throw invalid("a new on-call contact needs its webhook URL", [
           { path: `${slot}.target`, message: "required for a new person or channel" },
+        ]);
+      }
+      // A stored URL is held to today's rules too, and a kept URL cannot move to another vendor's channel.
+      const refused = channels.vet({ channel: contact.channel, target: kept.target });
+      if (refused) {
+        throw invalid("the stored webhook URL is no longer allowed; enter a new one", [
+          { path: `${slot}.target`, message: refused.reason, code: refused.code },
         ]);
       }
       const secret = contact.secret ?? kept.secret;
@@ -334,13 +349,23 @@ export function teamHandlers(deps: AppDeps) {
           ackUrl: `${auth.publicUrl}/teams/${teamId}`,
           recipientName: contact.name,
         });
+        // The verdict and its code, never the sender's `error`: what a receiver answered, or how a
+        // connection failed, is a reading of someone else's service, and this page is not its window.
         return {
           slot,
           userId: contact.userId,
           name: contact.name,
           channel: contact.channel,
           target: maskTarget(contact.target),
-          ...delivery,
+          ok: delivery.ok,
+          outcome: delivery.outcome,
+          ...(delivery.code ? { code: delivery.code } : {}),
+          ...(delivery.status !== undefined && delivery.outcome !== "refused"
+            ? { status: delivery.status }
+            : {}),
+          ...(delivery.vendorCode !== undefined ? { vendorCode: delivery.vendorCode } : {}),
+          attempts: delivery.attempts,
+          durationMs: delivery.durationMs,
         };
       }),
     );

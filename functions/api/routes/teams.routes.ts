@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { DELIVERY_OUTCOMES } from "../../core/ports.js";
 import {
   body,
   ChannelKind,
@@ -265,9 +266,23 @@ export const testPage = createRoute({
             channel: ChannelKind,
             target: z.string().openapi({ description: "Masked webhook URL" }),
             ok: z.boolean(),
-            status: z.number().optional(),
+            outcome: z.enum(DELIVERY_OUTCOMES).openapi({
+              description:
+                "delivered; refused (nothing was sent: the target breaks a rule); failed (sent or tried, did not land)",
+            }),
+            code: z.string().optional().openapi({
+              description:
+                "Why it was refused or failed: invalid_url, insecure_url, vendor_host, blocked_address, unsupported_channel, dns, timeout, network, redirect, http_status, vendor_rejected, unexpected_response, internal",
+            }),
+            status: z
+              .number()
+              .optional()
+              .openapi({ description: "The receiver's HTTP status, when it answered" }),
+            vendorCode: z
+              .number()
+              .optional()
+              .openapi({ description: "The vendor's error code (errcode, code)" }),
             attempts: z.number(),
-            error: z.string().optional(),
             durationMs: z.number(),
           }),
         ),

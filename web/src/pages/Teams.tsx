@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
 import { BUSINESSES, type Business } from "../../../functions/core/noise/types.js";
 import type { ChannelKind, Role } from "../../../functions/core/ports.js";
-import { api, call } from "../api.js";
-import { CHANNEL, formatDateTime, type MessageKey, roleKey, SURFACE } from "../i18n.js";
+import { api, call, fieldProblems } from "../api.js";
+import { CHANNEL, DELIVERY_CODE, formatDateTime, type MessageKey, roleKey, SURFACE } from "../i18n.js";
 import { useI18n } from "../i18n-react.js";
 import { type TeamView, useCurrentTeam, useMe } from "../session.js";
 import { ErrorNote, Field, fieldError, Loading } from "../ui.js";
@@ -273,6 +273,17 @@ function Roster({ teamId, manager }: { teamId: string; manager: boolean }) {
     mutationFn: () => call(api.teams[":teamId"].roster["test-page"].$post({ param: { teamId } })),
   });
   const slotLabel = { primary: t("slot_primary"), backup: t("slot_backup"), managers: t("slot_managers") };
+  // A refused webhook comes with a code: say why in the reader's language, not the API's English.
+  const targetError = (slot: Slot) => {
+    const problem = fieldProblems(save.error).find((p) => p.path === `${slot}.target`);
+    const known = problem?.code ? DELIVERY_CODE[problem.code] : undefined;
+    return known ? l(known) : fieldError(save.error, `${slot}.target`);
+  };
+  const why = (code?: string, vendorCode?: number) => {
+    const known = code ? DELIVERY_CODE[code] : undefined;
+    const words = known ? l(known) : (code ?? "");
+    return vendorCode !== undefined ? `${words} (${vendorCode})` : words;
+  };
   const eligible = (slot: Slot) =>
     (members.data?.items ?? []).filter((m) =>
       slot === "managers" ? m.role === "manager" : m.role !== "viewer",
@@ -325,7 +336,7 @@ function Roster({ teamId, manager }: { teamId: string; manager: boolean }) {
                 <Field
                   label={t("webhook_url")}
                   hint={c.masked ? t("webhook_keep", { masked: c.masked }) : undefined}
-                  error={fieldError(save.error, `${slot}.target`)}
+                  error={targetError(slot)}
                 >
                   {(p) => (
                     <input
@@ -386,10 +397,14 @@ function Roster({ teamId, manager }: { teamId: string; manager: boolean }) {
                       <strong>{slotLabel[r.slot]}</strong> {r.name} · {l(CHANNEL[r.channel])} ·{" "}
                       <code>{r.target}</code>
                       <span>
-                        {r.ok ? `✓ ${t("delivered")}` : `✗ ${t("not_delivered")}`}
+                        {r.outcome === "delivered"
+                          ? `✓ ${t("delivered")}`
+                          : r.outcome === "refused"
+                            ? `✗ ${t("refused")}`
+                            : `✗ ${t("not_delivered")}`}
                         {r.status !== undefined ? ` · ${t("http_status", { status: r.status })}` : ""} ·{" "}
                         {t("attempts", { count: r.attempts })} · {r.durationMs} ms
-                        {r.error ? ` · ${r.error}` : ""}
+                        {r.code ? ` · ${why(r.code, r.vendorCode)}` : ""}
                       </span>
                     </li>
                   ))}
