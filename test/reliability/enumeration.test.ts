@@ -1,4 +1,19 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+/**
+ * Every key derivation the API makes, counted: the cost of a sign-in is judged by how many scrypt
+ * runs it takes (one, whoever the account is), not by a stopwatch on a shared machine.
+ */
+const derivations = vi.hoisted(() => ({ count: 0 }));
+vi.mock("node:crypto", async (original) => {
+  const crypto = await original<typeof import("node:crypto")>();
+  const scrypt = ((...args: Parameters<typeof crypto.scrypt>) => {
+    derivations.count++;
+    return (crypto.scrypt as (...a: unknown[]) => void)(...args);
+  }) as typeof crypto.scrypt;
+  return { ...crypto, default: { ...crypto, scrypt }, scrypt };
+});
+
 import { cryptoEntropy } from "../../functions/adapters/system.js";
 import { hashPassword } from "../../functions/api/auth.js";
 import { type Api, PASSWORD, type Session, startApi } from "../support/api.js";
@@ -83,10 +98,12 @@ describe("who has an account does not show (issue 13, item 6)", () => {
     }
     const timed = async (email: string) => {
       const started = performance.now();
+      const before = derivations.count;
       const res = await api.call("POST", "/api/auth/login", {
         body: { email, password: "not the password" },
       });
-      return { ms: performance.now() - started, status: res.status, body: res.json };
+      const scrypts = derivations.count - before;
+      return { ms: performance.now() - started, scrypts, status: res.status, body: res.json };
     };
     await timed("warm-up@example.com");
     const pending: number[] = [];
@@ -98,16 +115,17 @@ describe("who has an account does not show (issue 13, item 6)", () => {
       const r = await timed(`r${i}@example.com`);
       pending.push(p.ms);
       real.push(r.ms);
+      // The cost that tells accounts apart: exactly one scrypt either way (before: none for pending).
+      expect([p.scrypts, r.scrypts]).toEqual([1, 1]);
       expect([p.status, r.status]).toEqual([401, 401]);
       bodies.add(JSON.stringify(p.body)).add(JSON.stringify(r.body));
     }
     expect(bodies.size).toBe(1);
-    // Before: ~13 ms against ~70 ms, a ratio near 0.2. One scrypt each puts it near 1.
+    // Before: ~13 ms against ~70 ms, a ratio near 0.2. The times are shown, not asserted: the
+    // machine is shared; the scrypt count above is the promise.
     const ratio = median(pending) / median(real);
     console.info(
       `sign-in: pending ${median(pending).toFixed(1)} ms, real ${median(real).toFixed(1)} ms, ratio ${ratio.toFixed(2)}`,
     );
-    expect(ratio).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
   }, 60_000);
 });
