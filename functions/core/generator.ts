@@ -930,7 +930,8 @@ function stimulusItem(
       if (host && rng.chance(0.5)) {
         paragraphs[at] = { zh: `${host.zh}${insert.zh}`, en: `${host.en} ${insert.en}` };
       } else {
-        paragraphs.splice(at, 0, insert);
+        // Standing alone it follows the opening: no post starts on "另外，…" or on its one claim.
+        paragraphs.splice(Math.max(1, at), 0, insert);
       }
     }
     item.paragraphs = paragraphs;
