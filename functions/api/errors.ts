@@ -2,7 +2,7 @@ import type { Hook } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { DomainError } from "../core/errors.js";
+import { DomainError, RateLimitedError } from "../core/errors.js";
 import { ConflictError, StoreUnavailableError } from "../core/ports.js";
 
 /** The one error shape of the API. */
@@ -18,10 +18,15 @@ export function errorBody(code: string, message: string, details?: unknown): Api
 // biome-ignore lint/suspicious/noExplicitAny: one hook serves every route, whatever its input and env types
 export const validationHook: Hook<any, any, any, any> = (result, c) => {
   if (result.success) return;
-  const details = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join("."),
-    message: issue.message,
-  }));
+  const details = result.error.issues.map((issue) => {
+    // Our own rules carry their Chinese wording along; the web app shows the reader's language.
+    const zh = issue.code === "custom" ? (issue.params as { zh?: unknown } | undefined)?.zh : undefined;
+    return {
+      path: issue.path.map(String).join("."),
+      message: issue.message,
+      ...(typeof zh === "string" ? { zh } : {}),
+    };
+  });
   return c.json(errorBody("invalid_request", "the request does not match the API's schema", details), 400);
 };
 
@@ -32,6 +37,7 @@ function isBadCursor(err: Error): boolean {
 /** Maps every thrown error to the JSON shape; a client's mistake is never a 500. */
 export function onError(err: Error, c: Context): Response {
   if (err instanceof DomainError) {
+    if (err instanceof RateLimitedError) c.header("Retry-After", String(Math.max(1, err.retryAfterSeconds)));
     return c.json(errorBody(err.code, err.message, err.details), err.status as ContentfulStatusCode);
   }
   if (err instanceof ConflictError)

@@ -1,11 +1,14 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { DomainError } from "../../core/errors.js";
+import { checkNewPassword } from "../../core/passwords.js";
 import type { User } from "../../core/ports.js";
+import { SIGN_IN_LIMITS } from "../../core/sign-in.js";
 import {
   DECOY_HASH,
   endSession,
   hashPassword,
   readLink,
+  sessionClaims,
   sha256,
   startSession,
   verifyPassword,
@@ -13,14 +16,14 @@ import {
 import type { AppDeps, AppEnv } from "../context.js";
 import type * as routes from "./system.routes.js";
 
-/** Sign-in attempts per email in one window, successful ones included, before a 429. */
-export const LOGIN_ATTEMPTS = 8;
-export const LOGIN_WINDOW_MS = 15 * 60_000;
+/** Sign-in attempts per account from one client in one window, successful ones included, before a 429. */
+export const LOGIN_ATTEMPTS = SIGN_IN_LIMITS.perAccountClient;
+export const LOGIN_WINDOW_MS = SIGN_IN_LIMITS.windowMs;
 
 const publicUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, admin: u.admin, lang: u.lang });
 
 export function systemHandlers(deps: AppDeps) {
-  const { store, clock, entropy, auth } = deps;
+  const { store, clock, entropy, auth, signIn, clientOf } = deps;
 
   const health: RouteHandler<typeof routes.health, AppEnv> = async (c) => {
     await store.ping();
@@ -34,6 +37,7 @@ export function systemHandlers(deps: AppDeps) {
 
   const setup: RouteHandler<typeof routes.setup, AppEnv> = async (c) => {
     const input = c.req.valid("json");
+    checkNewPassword(input.password, [input.email, input.name]);
     const stored = await store.getSetupTokenHash();
     const tokenHash = sha256(input.token);
     if (!stored || stored.used || stored.tokenHash !== tokenHash) {
@@ -52,37 +56,33 @@ export function systemHandlers(deps: AppDeps) {
       userId: user.id,
       passwordHash: await hashPassword(input.password),
     });
-    await startSession(c, auth, { userId: user.id, name: user.name, admin: true });
+    await startSession(c, auth, { userId: user.id });
     return c.json(publicUser(user), 201);
   };
 
   const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
     const { email, password } = c.req.valid("json");
-    const now = clock.now();
-    const windowStart = now - (now % LOGIN_WINDOW_MS);
-    const attempts = await store.countFailedLogin(
-      `login:${email}`,
-      windowStart,
-      Math.ceil((windowStart + 2 * LOGIN_WINDOW_MS) / 1000),
-    );
-    if (attempts > LOGIN_ATTEMPTS) {
-      c.header("Retry-After", String(Math.ceil((windowStart + LOGIN_WINDOW_MS - now) / 1000)));
-      throw new DomainError(
-        429,
-        "too_many_attempts",
-        "too many sign-in attempts; wait a few minutes and try again",
-      );
-    }
+    // Counted before any work, so a burst cannot slip past; over a limit, nothing is hashed.
+    const admission = await signIn.admit(email, clientOf(c));
     const credential = await store.getCredential(email);
     // Unknown emails cost the same scrypt as known ones, so timing does not tell them apart.
-    const ok = await verifyPassword(password, credential?.passwordHash ?? DECOY_HASH);
+    const ok = await signIn.check(() => verifyPassword(password, credential?.passwordHash ?? DECOY_HASH));
     const user = ok && credential ? await store.getUser(credential.userId) : null;
     if (!user) throw new DomainError(401, "invalid_credentials", "wrong email or password");
-    await startSession(c, auth, { userId: user.id, name: user.name, admin: user.admin });
+    await signIn.succeeded(admission);
+    await startSession(c, auth, { userId: user.id, sessionVersion: user.sessionVersion });
     return c.json(publicUser(user), 200);
   };
 
   const logout: RouteHandler<typeof routes.logout, AppEnv> = async (c) => {
+    // Clearing the cookie is not enough: a copy of it would still work. Moving the account's session
+    // version on ends every session, this one and any copy. A stale cookie moves nothing, so holding
+    // an old copy is no way to keep signing the owner out.
+    const claims = await sessionClaims(c, auth);
+    if (claims) {
+      const user = await store.getUser(claims.userId);
+      if (user && (user.sessionVersion ?? 0) === claims.version) await store.bumpSessionVersion(user.id);
+    }
     endSession(c, auth);
     return c.body(null, 204);
   };
@@ -114,13 +114,14 @@ export function systemHandlers(deps: AppDeps) {
     const email = String(claims.email);
     const credential = await store.getCredential(email);
     if (!credential) throw new DomainError(401, "invalid_link", "the invite no longer matches an account");
+    const user = await store.getUser(credential.userId);
+    if (!user) throw new DomainError(401, "invalid_link", "the invite no longer matches an account");
+    checkNewPassword(password, [user.email, user.name]);
     if (!(await store.spendToken(`invite:${claims.jti}`, claims.exp))) {
       throw new DomainError(401, "invalid_link", "this invite link has been used already");
     }
     await store.setPasswordHash(email, await hashPassword(password));
-    const user = await store.getUser(credential.userId);
-    if (!user) throw new DomainError(401, "invalid_link", "the invite no longer matches an account");
-    await startSession(c, auth, { userId: user.id, name: user.name, admin: user.admin });
+    await startSession(c, auth, { userId: user.id, sessionVersion: user.sessionVersion });
     return c.json(publicUser(user), 200);
   };
 

@@ -8,6 +8,7 @@ import {
   Id,
   json,
   MemberSchema,
+  Name,
   Role,
   RosterSchema,
   TeamParams,
@@ -36,7 +37,7 @@ export const createTeam = createRoute({
   request: {
     body: body(
       z.object({
-        name: z.string().trim().min(1).max(80),
+        name: Name(80),
         timezone: Timezone.default("Asia/Shanghai"),
         context: Context.default({}),
       }),
@@ -66,7 +67,7 @@ export const updateTeam = createRoute({
     params: TeamParams,
     body: body(
       z.object({
-        name: z.string().trim().min(1).max(80).optional(),
+        name: Name(80).optional(),
         timezone: Timezone.optional(),
         context: Context.optional(),
       }),
@@ -103,7 +104,7 @@ export const addMember = createRoute({
           .email()
           .max(254)
           .transform((e) => e.toLowerCase()),
-        name: z.string().trim().min(1).max(80),
+        name: Name(80),
         role: Role,
       }),
     ),
