@@ -1,7 +1,7 @@
+import type { Context } from "hono";
 import { createChannelSender } from "../adapters/channels/sender.js";
 import { MemoryRateLimiter } from "../adapters/rate-limiter.js";
 import type { Automation } from "../core/drills.js";
-import type { Context } from "hono";
 import type { ChannelSender, Clock, Entropy, RateLimiter, Store } from "../core/ports.js";
 import type { Scenario } from "../core/scenario.js";
 import { createServices } from "../core/services.js";

@@ -3,8 +3,8 @@ import type { Context } from "hono";
 import type { Caller, DrillService } from "../core/drills.js";
 import type { ChannelSender, Clock, Entropy, Store } from "../core/ports.js";
 import type { ProgramService } from "../core/programs.js";
-import type { SignInGuard } from "../core/sign-in.js";
 import type { Scenario } from "../core/scenario.js";
+import type { SignInGuard } from "../core/sign-in.js";
 import type { AuthConfig } from "./auth.js";
 import { validationHook } from "./errors.js";
 

@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { RESPONSE_ACTIONS } from "../core/drills.js";
 import { cleanName } from "../core/names.js";
-import { passwordProblems } from "../core/passwords.js";
 import { BUSINESSES } from "../core/noise/types.js";
+import { passwordProblems } from "../core/passwords.js";
 import { CHANNEL_KINDS, DRILL_STATUSES, ROLES } from "../core/ports.js";
 import { CATEGORIES, LANGS, SANDBOX_SURFACES, SEVERITIES, SURFACES } from "../core/vocabulary.js";
 

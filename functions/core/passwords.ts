@@ -145,7 +145,16 @@ const ROWS = [
   "1q2w3e4r5t6y7u8i9o0p",
   "qazwsxedcrfvtgbyhnujmikolp",
 ];
-const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
+const LEET: Record<string, string> = {
+  "0": "o",
+  "1": "i",
+  "3": "e",
+  "4": "a",
+  "5": "s",
+  "7": "t",
+  "@": "a",
+  $: "s",
+};
 
 /** A problem with a password, in the API's detail shape; `message` is English, `zh` the same in Chinese. */
 export interface PasswordProblem {
@@ -253,7 +262,14 @@ export function passwordProblems(password: string, personal: readonly string[] =
     .flatMap((p) => [p, p.split("@")[0] ?? ""])
     .map(fold)
     .filter((p) => p.length >= 3);
-  if (own.some((p) => folded === p || core(password) === p || (p.length >= 5 && folded.includes(p) && folded.length - p.length < 6))) {
+  if (
+    own.some(
+      (p) =>
+        folded === p ||
+        core(password) === p ||
+        (p.length >= 5 && folded.includes(p) && folded.length - p.length < 6),
+    )
+  ) {
     return [problem("personal")];
   }
   return [];

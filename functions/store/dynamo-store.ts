@@ -228,7 +228,12 @@ export class DynamoStore implements Store {
       this.doc.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...reset, ...keys.passwordReset(reset.tokenHash), [TTL_ATTRIBUTE]: ttlSeconds(reset.expiresAt) },
+          // The record's expiry is the TTL attribute itself (epoch seconds), so the table removes it too.
+          Item: {
+            ...reset,
+            ...keys.passwordReset(reset.tokenHash),
+            [TTL_ATTRIBUTE]: ttlSeconds(reset.expiresAt),
+          },
           ConditionExpression: "attribute_not_exists(pk)",
         }),
       ),
@@ -249,10 +254,8 @@ export class DynamoStore implements Store {
         ),
       );
       if (!out.Attributes) return null;
-      const { [TTL_ATTRIBUTE]: _ttl, ...reset } = strip<PasswordReset & { [TTL_ATTRIBUTE]?: number }>(
-        out.Attributes,
-      );
-      return reset as PasswordReset;
+      const reset = strip<PasswordReset>(out.Attributes);
+      return { ...reset, expiresAt: Number(out.Attributes[TTL_ATTRIBUTE]) * 1000 };
     } catch (err) {
       if (err instanceof ConflictError) return null;
       throw err;

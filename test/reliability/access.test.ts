@@ -267,7 +267,10 @@ async function callFor(w: World, op: Operation, team: "a" | "b"): Promise<Call> 
       return { params: {}, body: { email: w.loginEmail, password: "a long enough password" } };
     case "POST /auth/accept-invite": {
       const invited = await w.member(w.a.teamId, w.people.manager);
-      return { params: {}, body: { token: invited.invite?.url.split("#")[1], password: "a password of my own" } };
+      return {
+        params: {},
+        body: { token: invited.invite?.url.split("#")[1], password: "a password of my own" },
+      };
     }
     case "POST /auth/reset-password": {
       const invited = await w.member(w.a.teamId, w.people.manager);
@@ -283,7 +286,10 @@ async function callFor(w: World, op: Operation, team: "a" | "b"): Promise<Call> 
       return { params: {}, body: { token, password: "a password of my own" } };
     }
     case "POST /auth/password":
-      return { params: {}, body: { currentPassword: "not the password", newPassword: "a password of my own" } };
+      return {
+        params: {},
+        body: { currentPassword: "not the password", newPassword: "a password of my own" },
+      };
     case "POST /teams/{teamId}/members/{userId}/password-reset":
       return { params: { ...base, userId: team === "a" ? w.spare.userId : w.b.member } };
     case "GET /ack/{token}":

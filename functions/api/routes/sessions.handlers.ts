@@ -35,7 +35,11 @@ export function sessionHandlers(deps: AppDeps) {
     await signIn.succeeded(admission);
     if (newPassword === currentPassword) {
       throw invalid("the new password is the current one", [
-        { path: "newPassword", message: "choose a password other than the current one", zh: "新密码不能和当前密码相同" },
+        {
+          path: "newPassword",
+          message: "choose a password other than the current one",
+          zh: "新密码不能和当前密码相同",
+        },
       ]);
     }
     checkNewPassword(newPassword, [user.email, user.name], "newPassword");
@@ -63,7 +67,9 @@ export function sessionHandlers(deps: AppDeps) {
     const managed = new Set(myTeams.filter((m) => m.role === "manager").map((m) => m.teamId));
     managed.add(teamId);
     if (!caller.admin && theirTeams.some((m) => !managed.has(m.teamId))) {
-      throw forbidden("this person is also in a team you do not manage; its manager or an admin can reset it");
+      throw forbidden(
+        "this person is also in a team you do not manage; its manager or an admin can reset it",
+      );
     }
     const token = randomToken();
     const expiresAt = clock.now() + RESET_HOURS * 3_600_000;

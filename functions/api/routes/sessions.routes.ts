@@ -5,8 +5,7 @@ export const changePassword = createRoute({
   method: "post",
   path: "/auth/password",
   tags: ["auth"],
-  summary:
-    "Change your password; every other session of the account ends, this one gets a fresh cookie",
+  summary: "Change your password; every other session of the account ends, this one gets a fresh cookie",
   request: {
     body: body(z.object({ currentPassword: z.string().min(1).max(200), newPassword: NewPassword })),
   },
