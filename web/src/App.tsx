@@ -11,6 +11,7 @@ import { ErrorNote, Loading } from "./ui.js";
 const SignIn = lazy(() => import("./pages/SignIn.js"));
 const Setup = lazy(() => import("./pages/Setup.js"));
 const Invite = lazy(() => import("./pages/Invite.js"));
+const Reset = lazy(() => import("./pages/Reset.js"));
 const Overview = lazy(() => import("./pages/Overview.js"));
 const Teams = lazy(() => import("./pages/Teams.js"));
 const Programs = lazy(() => import("./pages/Programs.js"));
@@ -153,6 +154,7 @@ export function App() {
         <Route path="/signin" component={SignIn} />
         <Route path="/setup" component={Setup} />
         <Route path="/invite" component={Invite} />
+        <Route path="/reset" component={Reset} />
         <Route>
           <SignedIn />
         </Route>

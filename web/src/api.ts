@@ -14,6 +14,8 @@ export const call = parseResponse;
 export interface FieldProblem {
   path: string;
   message: string;
+  /** The API's own wording in Chinese, where it has one (password and name rules). */
+  zh?: string;
   line?: number;
 }
 
@@ -47,6 +49,7 @@ export function fieldProblems(err: unknown): FieldProblem[] {
           {
             path: String((d as FieldProblem).path),
             message: String((d as FieldProblem).message),
+            ...(typeof (d as FieldProblem).zh === "string" ? { zh: (d as FieldProblem).zh } : {}),
             ...(typeof (d as FieldProblem).line === "number" ? { line: (d as FieldProblem).line } : {}),
           },
         ]
