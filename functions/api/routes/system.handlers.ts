@@ -2,7 +2,6 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { DomainError } from "../../core/errors.js";
 import { checkNewPassword } from "../../core/passwords.js";
 import type { User } from "../../core/ports.js";
-import { SIGN_IN_LIMITS } from "../../core/sign-in.js";
 import {
   DECOY_HASH,
   endSession,
@@ -15,10 +14,6 @@ import {
 } from "../auth.js";
 import type { AppDeps, AppEnv } from "../context.js";
 import type * as routes from "./system.routes.js";
-
-/** Sign-in attempts per account from one client in one window, successful ones included, before a 429. */
-export const LOGIN_ATTEMPTS = SIGN_IN_LIMITS.perAccountClient;
-export const LOGIN_WINDOW_MS = SIGN_IN_LIMITS.windowMs;
 
 const publicUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, admin: u.admin, lang: u.lang });
 
