@@ -36,6 +36,8 @@ export interface PasswordReset {
   expiresAt: number;
   issuedBy: string;
   teamId: string;
+  /** The account's session version when issued: once the password changes (or any reset is used), older links are void. */
+  sessionVersion: number;
 }
 
 /** Looked up by email at sign-in; kept apart from the profile so a profile read never carries the hash. */

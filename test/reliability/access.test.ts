@@ -282,6 +282,7 @@ async function callFor(w: World, op: Operation, team: "a" | "b"): Promise<Call> 
         expiresAt: Date.now() + 3_600_000,
         issuedBy: w.people.manager.userId,
         teamId: w.a.teamId,
+        sessionVersion: 0,
       });
       return { params: {}, body: { token, password: "a password of my own" } };
     }

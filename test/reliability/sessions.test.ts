@@ -159,6 +159,7 @@ describe("revocable sessions", () => {
     it("works once, stores only a hash, ends the member's sessions and signs them in", async () => {
       const member = await account("responder");
       const old = (await member.login()).cookie;
+      const earlier = tokenOf((await reset(member.userId)).json.url);
       const issued = await reset(member.userId);
       expect(issued.status).toBe(201);
       expect(issued.json.url).toMatch(/\/reset#/);
@@ -185,6 +186,11 @@ describe("revocable sessions", () => {
       });
       expect(twice.status).toBe(401);
       expectErrorShape(twice);
+      // A link issued before the password changed is void too.
+      const stale = await send("POST", "/api/auth/reset-password", {
+        body: { token: earlier, password: "yet another new password" },
+      });
+      expect(stale.status).toBe(401);
     });
 
     it("expires, and a personal password does not cost the link", async () => {

@@ -81,6 +81,7 @@ export function sessionHandlers(deps: AppDeps) {
       expiresAt,
       issuedBy: caller.userId,
       teamId,
+      sessionVersion: target.sessionVersion ?? 0,
     });
     return c.json({ userId, url: `${auth.publicUrl}/reset#${token}`, expiresAt }, 201);
   };
@@ -91,7 +92,9 @@ export function sessionHandlers(deps: AppDeps) {
     const reset = await store.takePasswordReset(sha256(token));
     if (!reset || reset.expiresAt <= clock.now()) throw badLink();
     const user = await store.getUser(reset.userId);
-    if (!user || user.email !== reset.email) throw badLink();
+    // A link from before the last password change (another reset used, the member changed it) is void.
+    if (!user || user.email !== reset.email || (user.sessionVersion ?? 0) !== reset.sessionVersion)
+      throw badLink();
     try {
       checkNewPassword(password, [user.email, user.name]);
     } catch (err) {
