@@ -12,6 +12,8 @@ import { scenarioHandlers } from "./routes/scenarios.handlers.js";
 import * as scenarios from "./routes/scenarios.routes.js";
 import { scorecardHandlers } from "./routes/scorecards.handlers.js";
 import * as scorecards from "./routes/scorecards.routes.js";
+import { sessionHandlers } from "./routes/sessions.handlers.js";
+import * as sessions from "./routes/sessions.routes.js";
 import { systemHandlers } from "./routes/system.handlers.js";
 import * as system from "./routes/system.routes.js";
 import { teamHandlers } from "./routes/teams.handlers.js";
@@ -30,6 +32,7 @@ function publicRoutes(deps: AppDeps) {
     .openapi(system.login, h.login)
     .openapi(system.logout, h.logout)
     .openapi(system.acceptInvite, h.acceptInvite)
+    .openapi(sessions.redeemReset, sessionHandlers(deps).redeemReset)
     .openapi(system.confirmAcknowledgement, h.confirmAcknowledgement)
     .openapi(system.acknowledgeLink, h.acknowledgeLink);
 }
@@ -41,14 +44,17 @@ function privateRoutes(deps: AppDeps) {
   const d = drillHandlers(deps);
   const f = scorecardHandlers(deps);
   const p = programHandlers(deps);
+  const a = sessionHandlers(deps);
   const router = createRouter();
-  const session = requireSession(deps.auth);
+  const session = requireSession(deps.auth, deps.store);
   router.use("/auth/me", session);
+  router.use("/auth/password", session);
   router.use("/teams", session);
   router.use("/teams/*", session);
   router.use("/admin/*", session);
   return router
     .openapi(system.me, s.me)
+    .openapi(sessions.changePassword, a.changePassword)
     .openapi(teams.listTeams, t.listTeams)
     .openapi(teams.createTeam, t.createTeam)
     .openapi(teams.getTeam, t.getTeam)
@@ -60,6 +66,7 @@ function privateRoutes(deps: AppDeps) {
     .openapi(teams.appointManager, t.appointManager)
     .openapi(teams.updateMember, t.updateMember)
     .openapi(teams.removeMember, t.removeMember)
+    .openapi(sessions.issueReset, a.issueReset)
     .openapi(teams.getRoster, t.getRoster)
     .openapi(teams.putRoster, t.putRoster)
     .openapi(teams.testPage, t.testPage)

@@ -4,6 +4,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { sign, verify } from "hono/jwt";
 import type { Caller } from "../core/drills.js";
 import { DomainError } from "../core/errors.js";
+import type { Store } from "../core/ports.js";
 import type { AppEnv } from "./context.js";
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32, maxmem: 64 * 1024 * 1024 };
@@ -75,10 +76,19 @@ export interface AuthConfig {
 
 export const SESSION_COOKIE = "yl_session";
 
-export async function startSession(c: Context<AppEnv>, config: AuthConfig, caller: Caller): Promise<void> {
+/**
+ * The cookie names the account and the session version it was issued under, nothing else: the name
+ * and the admin flag are read from the store on every request, so a demotion or a rename counts on
+ * the next one, and bumping the version (sign-out, a new password) ends every copy of the cookie.
+ */
+export async function startSession(
+  c: Context<AppEnv>,
+  config: AuthConfig,
+  session: { userId: string; sessionVersion?: number },
+): Promise<void> {
   const exp = Math.floor(Date.now() / 1000) + config.sessionHours * 3600;
   const token = await sign(
-    { sub: caller.userId, name: caller.name, admin: caller.admin, exp, typ: "session" },
+    { sub: session.userId, ver: session.sessionVersion ?? 0, exp, typ: "session" },
     config.sessionKey,
     "HS256",
   );
@@ -95,26 +105,67 @@ export function endSession(c: Context<AppEnv>, config: AuthConfig): void {
   deleteCookie(c, SESSION_COOKIE, { path: "/", secure: config.secureCookies });
 }
 
-export async function readSession(c: Context<AppEnv>, config: AuthConfig): Promise<Caller | null> {
+/** The claims of a validly signed, unexpired session cookie; says nothing yet about revocation. */
+export async function sessionClaims(
+  c: Context<AppEnv>,
+  config: AuthConfig,
+): Promise<{ userId: string; version: number } | null> {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token) return null;
   try {
     const payload = await verify(token, config.sessionKey, "HS256");
     if (payload.typ !== "session" || typeof payload.sub !== "string") return null;
-    return { userId: payload.sub, name: String(payload.name ?? ""), admin: payload.admin === true };
+    const version = payload.ver === undefined ? 0 : payload.ver;
+    if (typeof version !== "number") return null;
+    return { userId: payload.sub, version };
   } catch {
     return null;
   }
 }
 
-/** Every route behind it needs a valid session. */
-export function requireSession(config: AuthConfig): MiddlewareHandler<AppEnv> {
+/** The caller of a session that is still current: the account exists and has not moved its version on. */
+export async function readSession(
+  c: Context<AppEnv>,
+  config: AuthConfig,
+  store: Pick<Store, "getUser">,
+): Promise<Caller | null> {
+  const claims = await sessionClaims(c, config);
+  if (!claims) return null;
+  const user = await store.getUser(claims.userId);
+  if (!user || (user.sessionVersion ?? 0) !== claims.version) return null;
+  return { userId: user.id, name: user.name, admin: user.admin === true };
+}
+
+/** Every route behind it needs a current session: one profile read per request, by key. */
+export function requireSession(config: AuthConfig, store: Pick<Store, "getUser">): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const caller = await readSession(c, config);
+    const caller = await readSession(c, config, store);
     if (!caller) throw new DomainError(401, "unauthenticated", "sign in first");
     c.set("caller", caller);
     await next();
   };
+}
+
+/**
+ * Who is asking, for the per-client sign-in limits. On AWS the request comes through CloudFront,
+ * which names the viewer in CloudFront-Viewer-Address (a header CloudFront sets itself); without it,
+ * the HTTP API's source address. On `npm start`, the socket's peer. Nothing a client writes in
+ * X-Forwarded-For is believed.
+ */
+export function clientAddress(c: Context): string {
+  const env = c.env as
+    | {
+        incoming?: { socket?: { remoteAddress?: string } };
+        requestContext?: { http?: { sourceIp?: string } };
+      }
+    | undefined;
+  if (env?.requestContext) {
+    const viewer = c.req.header("cloudfront-viewer-address");
+    // "203.0.113.7:4567" or "[2001:db8::1]:4567": the port changes per connection, the address does not.
+    if (viewer) return viewer.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+    return env.requestContext.http?.sourceIp ?? "unknown";
+  }
+  return env?.incoming?.socket?.remoteAddress ?? "local";
 }
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);

@@ -2,7 +2,7 @@ import type { Hook } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { DomainError } from "../core/errors.js";
+import { DomainError, RateLimitedError } from "../core/errors.js";
 import { ConflictError, LastManagerError, StoreUnavailableError } from "../core/ports.js";
 import { lastManager } from "../core/teams.js";
 
@@ -19,10 +19,15 @@ export function errorBody(code: string, message: string, details?: unknown): Api
 // biome-ignore lint/suspicious/noExplicitAny: one hook serves every route, whatever its input and env types
 export const validationHook: Hook<any, any, any, any> = (result, c) => {
   if (result.success) return;
-  const details = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join("."),
-    message: issue.message,
-  }));
+  const details = result.error.issues.map((issue) => {
+    // Our own rules carry their Chinese wording along; the web app shows the reader's language.
+    const zh = issue.code === "custom" ? (issue.params as { zh?: unknown } | undefined)?.zh : undefined;
+    return {
+      path: issue.path.map(String).join("."),
+      message: issue.message,
+      ...(typeof zh === "string" ? { zh } : {}),
+    };
+  });
   return c.json(errorBody("invalid_request", "the request does not match the API's schema", details), 400);
 };
 
@@ -34,8 +39,11 @@ function isBadCursor(err: Error): boolean {
 export function onError(err: Error, c: Context): Response {
   if (err instanceof DomainError) {
     // A rate limit says when it lifts, as HTTP clients expect it.
-    const retryAfter = (err.details as { retryAfter?: unknown } | undefined)?.retryAfter;
-    if (err.status === 429 && typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
+    if (err instanceof RateLimitedError) c.header("Retry-After", String(Math.max(1, err.retryAfterSeconds)));
+    else {
+      const retryAfter = (err.details as { retryAfter?: unknown } | undefined)?.retryAfter;
+      if (err.status === 429 && typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
+    }
     return c.json(errorBody(err.code, err.message, err.details), err.status as ContentfulStatusCode);
   }
   // The store's count refused the write: the same 409 whichever route tried to leave no manager.

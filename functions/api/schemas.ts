@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { RESPONSE_ACTIONS } from "../core/drills.js";
+import { cleanName } from "../core/names.js";
 import { BUSINESSES } from "../core/noise/types.js";
+import { passwordProblems } from "../core/passwords.js";
 import { CHANNEL_KINDS, DRILL_STATUSES, ROLES } from "../core/ports.js";
 import { CATEGORIES, LANGS, SANDBOX_SURFACES, SEVERITIES, SURFACES } from "../core/vocabulary.js";
 
@@ -57,6 +59,33 @@ export const Slug = z
   .string()
   .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, "expected a scenario id such as competitor-group-raid")
   .max(64);
+/**
+ * A person's or a team's name: control, bidirectional and zero-width characters go, and a name that is
+ * empty without them, or holds invalid text, is a 400 naming the field (`details[].zh` in Chinese).
+ */
+export const Name = (max = 80) =>
+  z
+    .string()
+    .max(max)
+    .transform((raw, ctx) => {
+      const clean = cleanName(raw);
+      if (clean.ok) return clean.value;
+      ctx.addIssue({ code: "custom", message: clean.problem.message, params: { zh: clean.problem.zh } });
+      return z.NEVER;
+    })
+    .openapi({ type: "string", maxLength: max, example: "陈晓" });
+
+/** A new password: long enough, and not one a guesser tries first (see `core/passwords.ts`). */
+export const NewPassword = z
+  .string()
+  .max(200)
+  .superRefine((password, ctx) => {
+    for (const p of passwordProblems(password)) {
+      ctx.addIssue({ code: "custom", message: p.message, params: { zh: p.zh, reason: p.code } });
+    }
+  })
+  .openapi({ type: "string", minLength: 10, maxLength: 200 });
+
 export const Role = z.enum(ROLES);
 export const Lang = z.enum(LANGS);
 export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month such as "2026-11"');

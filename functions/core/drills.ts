@@ -31,7 +31,7 @@ import type { Scenario } from "./scenario.js";
 import { claimsDetect, claimsOf, score } from "./scoring.js";
 import { ACTION_KINDS, type ActionKind, type Surface } from "./vocabulary.js";
 
-/** Who is calling, from their verified session. */
+/** Who is calling: the account of a current session, its name and admin flag read from the store on this request. */
 export interface Caller {
   userId: string;
   name: string;

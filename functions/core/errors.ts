@@ -21,3 +21,15 @@ export const invalid = (message: string, details?: unknown) =>
   new DomainError(400, "invalid_request", message, details);
 export const conflict = (message: string, details?: unknown) =>
   new DomainError(409, "conflict", message, details);
+
+/** A 429: the caller is over a limit. `retryAfterSeconds` becomes the Retry-After header. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, code, message);
+    this.name = "RateLimitedError";
+  }
+}

@@ -21,6 +21,24 @@ export interface User {
   admin: boolean;
   lang: Lang;
   createdAt: number;
+  /**
+   * Every session cookie names the version it was issued under; bumping it (sign-out, a new password)
+   * ends every session of the account on its next request. Absent means 0.
+   */
+  sessionVersion?: number;
+}
+
+/** A one-time password reset a manager issued. Only the token's SHA-256 is stored, never the token. */
+export interface PasswordReset {
+  tokenHash: string;
+  userId: string;
+  email: string;
+  /** Epoch ms; the store's TTL removes the record some time after, so the reader checks it too. */
+  expiresAt: number;
+  issuedBy: string;
+  teamId: string;
+  /** The account's session version when issued: once the password changes (or any reset is used), older links are void. */
+  sessionVersion: number;
 }
 
 /** Looked up by email at sign-in; kept apart from the profile so a profile read never carries the hash. */
@@ -270,9 +288,25 @@ export interface Store {
   getUser(userId: string): Promise<User | null>;
   getCredential(email: string): Promise<Credential | null>;
   setPasswordHash(email: string, passwordHash: string): Promise<void>;
+  /**
+   * A new password and the end of every session of the account, in one transaction: both or neither.
+   * Returns the new session version. ConflictError when the user or the credential is gone.
+   */
+  replacePassword(userId: string, email: string, passwordHash: string): Promise<number>;
+  /** Ends every session of the account (sign-out); returns the new session version. */
+  bumpSessionVersion(userId: string): Promise<number>;
+  /** Grants or withdraws admin; read on every request, so it takes effect on the next one. */
+  setAdmin(userId: string, admin: boolean): Promise<void>;
 
-  /** Counts a sign-in attempt in the current window; returns the count so far. `expiresAt` in epoch seconds. */
-  countFailedLogin(key: string, windowStart: number, expiresAt: number): Promise<number>;
+  putPasswordReset(reset: PasswordReset): Promise<void>;
+  /** Reads and deletes a reset in one conditional write: a second use, even at the same moment, finds nothing. */
+  takePasswordReset(tokenHash: string): Promise<PasswordReset | null>;
+
+  /**
+   * Adds `by` (default 1, negative to give an attempt back) to a counter in the current window and
+   * returns the count so far. `expiresAt` in epoch seconds.
+   */
+  countFailedLogin(key: string, windowStart: number, expiresAt: number, by?: number): Promise<number>;
 
   /** Records a single-use token (acknowledge links, invites); false if it was already used. `expiresAt` in epoch seconds. */
   spendToken(tokenId: string, expiresAt: number): Promise<boolean>;
@@ -402,6 +436,15 @@ export interface Store {
   getReview(drillId: string): Promise<Review | null>;
   /** ConflictError unless `review.version - 1` is the stored version (0 when new). */
   putReview(review: Review): Promise<void>;
+}
+
+/**
+ * Fixed-window counters for sign-in limits. On one machine they live in memory; on AWS, where every
+ * Lambda instance would otherwise count alone, in the table (see `functions/adapters/rate-limiter.ts`).
+ */
+export interface RateLimiter {
+  /** Adds `by` to `key`'s counter in the window that holds `now` and returns the count after it. */
+  add(key: string, windowMs: number, now: number, by?: number): Promise<number>;
 }
 
 /** The server clock. Every stored time comes from here, never from a client. */

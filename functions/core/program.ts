@@ -150,7 +150,7 @@ export const ProgramInput = z
       })
       .describe("Scenarios to draw from, with weights; empty means the whole catalog, equally"),
     timezone: Timezone.default(DEFAULT_TIMEZONE).describe(
-      "The team's IANA timezone; every time is local to it",
+      "IANA timezone; every time is local to it. Left out, the team's own timezone",
     ),
     windows: z
       .array(WeeklyWindow)

@@ -57,8 +57,11 @@ export class ProgramService {
     teamId: string,
     input: unknown,
   ): Promise<{ program: Program; plan: PlanResult }> {
-    await this.deps.drills.access(caller, teamId, "manageTeam");
-    const settings = parseSettings(input);
+    const [, team] = await Promise.all([
+      this.deps.drills.access(caller, teamId, "manageTeam"),
+      this.deps.store.getTeam(teamId),
+    ]);
+    const settings = parseSettings(input, team?.timezone);
     await this.checkPool(teamId, settings.pool);
     const now = this.deps.clock.now();
     const program: Program = {
@@ -81,12 +84,13 @@ export class ProgramService {
     input: unknown,
     expectedVersion: number,
   ): Promise<Program> {
-    const [, current] = await Promise.all([
+    const [, current, team] = await Promise.all([
       this.deps.drills.access(caller, teamId, "manageTeam"),
       this.deps.store.getProgram(teamId, programId),
+      this.deps.store.getTeam(teamId),
     ]);
     if (!current) throw notFound("program");
-    const settings = parseSettings(input);
+    const settings = parseSettings(input, team?.timezone);
     await this.checkPool(teamId, settings.pool);
     const program: Program = {
       ...settings,
@@ -213,8 +217,16 @@ export class ProgramService {
   }
 }
 
-function parseSettings(input: unknown) {
-  const parsed = ProgramInput.safeParse(input);
+/**
+ * A program without a timezone of its own works in its team's: a team in Asia/Shanghai whose program
+ * fell back to a fixed default would have its windows and quiet hours shifted by the difference.
+ */
+function parseSettings(input: unknown, teamTimezone?: string) {
+  const withZone =
+    teamTimezone && input && typeof input === "object" && !Array.isArray(input) && !("timezone" in input)
+      ? { ...input, timezone: teamTimezone }
+      : input;
+  const parsed = ProgramInput.safeParse(withZone);
   if (!parsed.success) {
     throw invalid(
       "the program is not valid",

@@ -1,4 +1,5 @@
 import { handle } from "hono/aws-lambda";
+import { StoreRateLimiter } from "../adapters/rate-limiter.js";
 import { cryptoEntropy, systemClock } from "../adapters/system.js";
 import { compose } from "../api/compose.js";
 import { builtInCatalog } from "./catalog.js";
@@ -27,6 +28,9 @@ const { app } = compose({
   },
   automation,
   channels,
+  // Each Lambda instance serves one request at a time and lives minutes: counters kept in its memory
+  // would be split across instances and reset by cold starts, so the sign-in limits count in the table.
+  limiter: new StoreRateLimiter(store),
 });
 
 export const handler = handle(app);

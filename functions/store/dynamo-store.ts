@@ -23,6 +23,7 @@ import {
   type Membership,
   type MembershipChange,
   type Page,
+  type PasswordReset,
   type Review,
   type Roster,
   type SchedulePayload,
@@ -160,16 +161,116 @@ export class DynamoStore implements Store {
     );
   }
 
-  async countFailedLogin(key: string, windowStart: number, expiresAt: number): Promise<number> {
+  async replacePassword(userId: string, email: string, passwordHash: string): Promise<number> {
+    await this.io(() =>
+      this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.credential(email),
+                UpdateExpression: "SET passwordHash = :hash",
+                ConditionExpression: "attribute_exists(pk) AND userId = :userId",
+                ExpressionAttributeValues: { ":hash": passwordHash, ":userId": userId },
+              },
+            },
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.user(userId),
+                UpdateExpression: "ADD sessionVersion :one",
+                ConditionExpression: "attribute_exists(pk)",
+                ExpressionAttributeValues: { ":one": 1 },
+              },
+            },
+          ],
+        }),
+      ),
+    );
+    // A transaction returns no values; the profile read is strongly consistent, so it sees the bump.
+    return (await this.getUser(userId))?.sessionVersion ?? 1;
+  }
+
+  async bumpSessionVersion(userId: string): Promise<number> {
+    const out = await this.io(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.user(userId),
+          UpdateExpression: "ADD sessionVersion :one",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":one": 1 },
+          ReturnValues: "UPDATED_NEW",
+        }),
+      ),
+    );
+    return Number(out.Attributes?.sessionVersion ?? 1);
+  }
+
+  async setAdmin(userId: string, admin: boolean): Promise<void> {
+    await this.io(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.user(userId),
+          UpdateExpression: "SET admin = :admin",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":admin": admin },
+        }),
+      ),
+    );
+  }
+
+  async putPasswordReset(reset: PasswordReset): Promise<void> {
+    await this.io(() =>
+      this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          // The record's expiry is the TTL attribute itself (epoch seconds), so the table removes it too.
+          Item: {
+            ...reset,
+            ...keys.passwordReset(reset.tokenHash),
+            [TTL_ATTRIBUTE]: ttlSeconds(reset.expiresAt),
+          },
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      ),
+    );
+  }
+
+  async takePasswordReset(tokenHash: string): Promise<PasswordReset | null> {
+    try {
+      const out = await this.io(() =>
+        this.doc.send(
+          new DeleteCommand({
+            TableName: this.table,
+            Key: keys.passwordReset(tokenHash),
+            // Two requests with the same link at once: one deletes it and gets it, the other finds nothing.
+            ConditionExpression: "attribute_exists(pk)",
+            ReturnValues: "ALL_OLD",
+          }),
+        ),
+      );
+      if (!out.Attributes) return null;
+      const reset = strip<PasswordReset>(out.Attributes);
+      return { ...reset, expiresAt: Number(out.Attributes[TTL_ATTRIBUTE]) * 1000 };
+    } catch (err) {
+      if (err instanceof ConflictError) return null;
+      throw err;
+    }
+  }
+
+  async countFailedLogin(key: string, windowStart: number, expiresAt: number, by = 1): Promise<number> {
     const out = await this.io(() =>
       this.doc.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.failedLogins(key, windowStart),
           // ADD creates the counter at 0 first, so concurrent failures are all counted.
-          UpdateExpression: "ADD #count :one SET #ttl = :ttl",
+          UpdateExpression: "ADD #count :by SET #ttl = :ttl",
           ExpressionAttributeNames: { "#count": "count", "#ttl": TTL_ATTRIBUTE },
-          ExpressionAttributeValues: { ":one": 1, ":ttl": ttlSeconds(expiresAt) },
+          ExpressionAttributeValues: { ":by": by, ":ttl": ttlSeconds(expiresAt) },
           ReturnValues: "UPDATED_NEW",
         }),
       ),

@@ -91,6 +91,8 @@ export const keys = {
     sk: `WINDOW#${ms13(windowStart)}`,
   }),
   token: (tokenId: string): Key => ({ pk: `TOKEN#${tokenId}`, sk: "TOKEN" }),
+  /** Keyed by the token's SHA-256: the table never holds a usable reset link. */
+  passwordReset: (tokenHash: string): Key => ({ pk: `RESET#${tokenHash}`, sk: "RESET" }),
 
   team: (teamId: string): Key => ({ pk: `TEAM#${teamId}`, sk: "TEAM" }),
   membership: (teamId: string, userId: string): Key => ({ pk: `TEAM#${teamId}`, sk: `MEMBER#${userId}` }),

@@ -5,7 +5,7 @@ import { sign } from "hono/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChannelSender } from "../../functions/adapters/channels/sender.js";
 import { cryptoEntropy } from "../../functions/adapters/system.js";
-import { acknowledgeLink, hashPassword, inviteLink } from "../../functions/api/auth.js";
+import { acknowledgeLink, hashPassword, inviteLink, sha256 } from "../../functions/api/auth.js";
 import type { Store } from "../../functions/core/ports.js";
 import { createLocalRuntime } from "../../functions/local/runtime.js";
 import { TestClock } from "../support/api.js";
@@ -18,6 +18,7 @@ import {
   type Person,
   RELIABILITY_AUTH,
   seedTeam,
+  sessionCookie,
 } from "../support/http.js";
 import { freshStore } from "../support/store.js";
 
@@ -43,6 +44,11 @@ const EXPECTED: Record<string, Row> = {
   "POST /auth/login": PUBLIC(200),
   "POST /auth/logout": PUBLIC(204),
   "POST /auth/accept-invite": PUBLIC(200),
+  // A reset link is the credential, like an invite: whoever holds it chooses the password, once.
+  "POST /auth/reset-password": PUBLIC(200),
+  // Behind a session; every caller here gives a wrong current password (the seeded people have none),
+  // because a right one would end the sessions the rest of the matrix uses. sessions.test.ts has the rest.
+  "POST /auth/password": [400, 400, 400, 400, 401],
   // The link is the credential: whoever holds it, signed in or not, acknowledges for its person.
   "GET /ack/{token}": PUBLIC(200),
   "POST /ack/{token}": PUBLIC(200),
@@ -60,6 +66,7 @@ const EXPECTED: Record<string, Row> = {
   "POST /admin/teams/{teamId}/managers": [403, 403, 403, 403, 401],
   "PATCH /teams/{teamId}/members/{userId}": MANAGE(200),
   "DELETE /teams/{teamId}/members/{userId}": MANAGE(204),
+  "POST /teams/{teamId}/members/{userId}/password-reset": MANAGE(201),
   "GET /teams/{teamId}/roster": READ,
   "PUT /teams/{teamId}/roster": MANAGE(200),
   "POST /teams/{teamId}/roster/test-page": MANAGE(200),
@@ -254,14 +261,51 @@ async function callFor(w: World, op: Operation, team: "a" | "b"): Promise<Call> 
     case "POST /setup":
       return {
         params: {},
-        body: { token: "not-the-setup-token", email: "x@example.com", name: "x", password: "0123456789ab" },
+        body: {
+          token: "not-the-setup-token",
+          email: "x@example.com",
+          name: "x",
+          password: "a password of my own",
+        },
+      };
+    case "POST /auth/logout":
+      return {
+        params: {},
+        // Signing out ends every session of the account: give the people of the matrix new ones.
+        after: async () => {
+          for (const person of Object.values(w.people)) {
+            const version = (await w.store.getUser(person.userId))?.sessionVersion ?? 0;
+            person.cookie = await sessionCookie(RELIABILITY_AUTH, person.userId, person.name, version);
+          }
+        },
       };
     case "POST /auth/login":
       return { params: {}, body: { email: w.loginEmail, password: "a long enough password" } };
     case "POST /auth/accept-invite": {
       const invited = await w.invite(w.a.teamId, w.people.manager);
-      return { params: {}, body: { token: invited.url.split("#")[1], password: "0123456789abc" } };
+      return { params: {}, body: { token: invited.url.split("#")[1], password: "a password of my own" } };
     }
+    case "POST /auth/reset-password": {
+      const invited = await w.member(w.a.teamId, w.people.manager);
+      const token = randomBytes(24).toString("base64url");
+      await w.store.putPasswordReset({
+        tokenHash: sha256(token),
+        userId: invited.userId,
+        email: (await w.store.getUser(invited.userId))?.email ?? "",
+        expiresAt: Date.now() + 3_600_000,
+        issuedBy: w.people.manager.userId,
+        teamId: w.a.teamId,
+        sessionVersion: 0,
+      });
+      return { params: {}, body: { token, password: "a password of my own" } };
+    }
+    case "POST /auth/password":
+      return {
+        params: {},
+        body: { currentPassword: "not the password", newPassword: "a password of my own" },
+      };
+    case "POST /teams/{teamId}/members/{userId}/password-reset":
+      return { params: { ...base, userId: team === "a" ? w.spare.userId : w.b.member } };
     case "GET /ack/{token}":
     case "POST /ack/{token}": {
       const url = await acknowledgeLink(RELIABILITY_AUTH, {

@@ -129,10 +129,16 @@ export function expectErrorShape(res: { status: number; json: unknown; text: str
 }
 
 /** A session cookie for a user, signed as the API signs them; scrypt for hundreds of people would eat the time budget. */
-export async function sessionCookie(auth: AuthConfig, userId: string, name: string): Promise<string> {
+export async function sessionCookie(
+  auth: AuthConfig,
+  userId: string,
+  _name: string,
+  sessionVersion = 0,
+): Promise<string> {
   const exp = Math.floor(Date.now() / 1000) + auth.sessionHours * 3600;
+  // What startSession signs: the account and its session version; name and admin come from the store.
   const token = await sign(
-    { sub: userId, name, admin: false, exp, typ: "session" },
+    { sub: userId, ver: sessionVersion, exp, typ: "session" },
     auth.sessionKey,
     "HS256",
   );

@@ -11,6 +11,8 @@ import { ErrorNote, Loading } from "./ui.js";
 const SignIn = lazy(() => import("./pages/SignIn.js"));
 const Setup = lazy(() => import("./pages/Setup.js"));
 const Invite = lazy(() => import("./pages/Invite.js"));
+const Reset = lazy(() => import("./pages/Reset.js"));
+const Account = lazy(() => import("./pages/Account.js"));
 const Overview = lazy(() => import("./pages/Overview.js"));
 const Teams = lazy(() => import("./pages/Teams.js"));
 const Programs = lazy(() => import("./pages/Programs.js"));
@@ -86,7 +88,10 @@ function Shell({ children }: { children: React.ReactNode }) {
         <TeamSwitch />
         <div className="top-tools">
           <LanguageSwitch />
-          <button type="button" className="link" onClick={signOut}>
+          <Link href="/account" className="link">
+            {t("account_title")}
+          </Link>
+          <button type="button" className="link" onClick={signOut} title={t("sign_out_everywhere")}>
             {t("sign_out")}
           </button>
         </div>
@@ -136,6 +141,7 @@ function SignedIn() {
           <Route path="/teams/:teamId/drills/:drillId/report" component={Report} />
           <Route path="/teams/:teamId/drills/:drillId" component={WarRoom} />
           <Route path="/scorecards" component={Scorecards} />
+          <Route path="/account" component={Account} />
           <Route>
             <h1>{t("not_found_title")}</h1>
             <Link href="/">{t("go_home")}</Link>
@@ -153,6 +159,7 @@ export function App() {
         <Route path="/signin" component={SignIn} />
         <Route path="/setup" component={Setup} />
         <Route path="/invite" component={Invite} />
+        <Route path="/reset" component={Reset} />
         <Route>
           <SignedIn />
         </Route>

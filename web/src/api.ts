@@ -14,6 +14,8 @@ export const call = parseResponse;
 export interface FieldProblem {
   path: string;
   message: string;
+  /** The API's own wording in Chinese, where it has one (password and name rules). */
+  zh?: string;
   line?: number;
   /** A stable reason some fields carry (a roster's webhook: "blocked_address"), for a translated message. */
   code?: string;
@@ -49,6 +51,7 @@ export function fieldProblems(err: unknown): FieldProblem[] {
           {
             path: String((d as FieldProblem).path),
             message: String((d as FieldProblem).message),
+            ...(typeof (d as FieldProblem).zh === "string" ? { zh: (d as FieldProblem).zh } : {}),
             ...(typeof (d as FieldProblem).line === "number" ? { line: (d as FieldProblem).line } : {}),
             ...(typeof (d as FieldProblem).code === "string" ? { code: (d as FieldProblem).code } : {}),
           },

@@ -1,12 +1,15 @@
 import { type ReactNode, useEffect, useId, useRef } from "react";
 import { Link } from "wouter";
-import { errorKey, fieldProblems } from "./api.js";
+import { errorKey, type FieldProblem, fieldProblems } from "./api.js";
 import { elapsedMs, useNow } from "./clock.js";
 import { formatClock } from "./i18n.js";
 import { useI18n } from "./i18n-react.js";
 
+/** A field problem in the reader's language: the API sends Chinese along for the rules people meet most. */
+const inLang = (p: FieldProblem, lang: string) => (lang === "zh" && p.zh ? p.zh : p.message);
+
 export function ErrorNote({ error }: { error: unknown }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!error) return null;
   const { key, message } = errorKey(error);
   const problems = fieldProblems(error);
@@ -20,7 +23,7 @@ export function ErrorNote({ error }: { error: unknown }) {
             {problems.map((p) => (
               <li key={`${p.path}:${p.message}`}>
                 <code>{p.path || "—"}</code>
-                {p.line ? ` (${t("line", { line: p.line })})` : ""}: {p.message}
+                {p.line ? ` (${t("line", { line: p.line })})` : ""}: {inLang(p, lang)}
               </li>
             ))}
           </ul>
@@ -31,8 +34,9 @@ export function ErrorNote({ error }: { error: unknown }) {
 }
 
 /** The API's message for one field, shown under it. */
-export function fieldError(error: unknown, path: string): string | undefined {
-  return fieldProblems(error).find((p) => p.path === path || p.path.startsWith(`${path}.`))?.message;
+export function fieldError(error: unknown, path: string, lang = "en"): string | undefined {
+  const problem = fieldProblems(error).find((p) => p.path === path || p.path.startsWith(`${path}.`));
+  return problem ? inLang(problem, lang) : undefined;
 }
 
 export function Field({

@@ -1,5 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { DomainError, invalid } from "../../core/errors.js";
+import { DomainError } from "../../core/errors.js";
+import { checkNewPassword } from "../../core/passwords.js";
 import type { User } from "../../core/ports.js";
 import { inviteIsLive, membershipFromInvite } from "../../core/teams.js";
 import {
@@ -8,32 +9,18 @@ import {
   hashPassword,
   isPasswordHash,
   readLink,
+  sessionClaims,
   sha256,
   startSession,
   verifyPassword,
 } from "../auth.js";
 import type { AppDeps, AppEnv } from "../context.js";
-import * as routes from "./system.routes.js";
-
-/** Sign-in attempts per email in one window, successful ones included, before a 429. */
-export const LOGIN_ATTEMPTS = 8;
-export const LOGIN_WINDOW_MS = 15 * 60_000;
-
-/** A new account's password obeys the same rule as at setup; an existing one is only checked against its hash. */
-function assertNewPassword(password: string): void {
-  const parsed = routes.Password.safeParse(password);
-  if (!parsed.success) {
-    throw invalid(
-      "the request does not match the API's schema",
-      parsed.error.issues.map((issue) => ({ path: "password", message: issue.message })),
-    );
-  }
-}
+import type * as routes from "./system.routes.js";
 
 const publicUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, admin: u.admin, lang: u.lang });
 
 export function systemHandlers(deps: AppDeps) {
-  const { store, clock, entropy, auth } = deps;
+  const { store, clock, entropy, auth, signIn, clientOf } = deps;
 
   const health: RouteHandler<typeof routes.health, AppEnv> = async (c) => {
     await store.ping();
@@ -47,6 +34,7 @@ export function systemHandlers(deps: AppDeps) {
 
   const setup: RouteHandler<typeof routes.setup, AppEnv> = async (c) => {
     const input = c.req.valid("json");
+    checkNewPassword(input.password, [input.email, input.name]);
     const stored = await store.getSetupTokenHash();
     const tokenHash = sha256(input.token);
     if (!stored || stored.used || stored.tokenHash !== tokenHash) {
@@ -65,42 +53,33 @@ export function systemHandlers(deps: AppDeps) {
       userId: user.id,
       passwordHash: await hashPassword(input.password),
     });
-    await startSession(c, auth, { userId: user.id, name: user.name, admin: true });
+    await startSession(c, auth, { userId: user.id });
     return c.json(publicUser(user), 201);
-  };
-
-  /** Counts a password tried for `email`, from sign-in or from an invite link; 429 past the limit. */
-  const limitSignIn = async (c: { header: (name: string, value: string) => void }, email: string) => {
-    const now = clock.now();
-    const windowStart = now - (now % LOGIN_WINDOW_MS);
-    const attempts = await store.countFailedLogin(
-      `login:${email}`,
-      windowStart,
-      Math.ceil((windowStart + 2 * LOGIN_WINDOW_MS) / 1000),
-    );
-    if (attempts > LOGIN_ATTEMPTS) {
-      c.header("Retry-After", String(Math.ceil((windowStart + LOGIN_WINDOW_MS - now) / 1000)));
-      throw new DomainError(
-        429,
-        "too_many_attempts",
-        "too many sign-in attempts; wait a few minutes and try again",
-      );
-    }
   };
 
   const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
     const { email, password } = c.req.valid("json");
-    await limitSignIn(c, email);
+    // Counted before any work, so a burst cannot slip past; over a limit, nothing is hashed.
+    const admission = await signIn.admit(email, clientOf(c));
     const credential = await store.getCredential(email);
     // Unknown emails cost the same scrypt as known ones, so timing does not tell them apart.
-    const ok = await verifyPassword(password, credential?.passwordHash ?? DECOY_HASH);
+    const ok = await signIn.check(() => verifyPassword(password, credential?.passwordHash ?? DECOY_HASH));
     const user = ok && credential ? await store.getUser(credential.userId) : null;
     if (!user) throw new DomainError(401, "invalid_credentials", "wrong email or password");
-    await startSession(c, auth, { userId: user.id, name: user.name, admin: user.admin });
+    await signIn.succeeded(admission);
+    await startSession(c, auth, { userId: user.id, sessionVersion: user.sessionVersion });
     return c.json(publicUser(user), 200);
   };
 
   const logout: RouteHandler<typeof routes.logout, AppEnv> = async (c) => {
+    // Clearing the cookie is not enough: a copy of it would still work. Moving the account's session
+    // version on ends every session, this one and any copy. A stale cookie moves nothing, so holding
+    // an old copy is no way to keep signing the owner out.
+    const claims = await sessionClaims(c, auth);
+    if (claims) {
+      const user = await store.getUser(claims.userId);
+      if (user && (user.sessionVersion ?? 0) === claims.version) await store.bumpSessionVersion(user.id);
+    }
     endSession(c, auth);
     return c.body(null, 204);
   };
@@ -149,17 +128,19 @@ export function systemHandlers(deps: AppDeps) {
     if (credential && isPasswordHash(credential.passwordHash)) {
       // An account of its own: its owner proves it, and joins under the name they chose. Whoever
       // holds the link (the inviting manager does) gets no more guesses at the password than sign-in gives.
-      await limitSignIn(c, email);
-      if (!(await verifyPassword(password, credential.passwordHash))) {
+      const admission = await signIn.admit(email, clientOf(c));
+      const hash = credential.passwordHash;
+      if (!(await signIn.check(() => verifyPassword(password, hash)))) {
         throw new DomainError(
           401,
           "invalid_credentials",
           "wrong password for the account this invite is for",
         );
       }
+      await signIn.succeeded(admission);
       user = await store.getUser(credential.userId);
     } else {
-      assertNewPassword(password);
+      checkNewPassword(password, [email, name ?? invite.name]);
       if (credential) {
         // Invited before invites waited for acceptance: the account exists, its password does not yet.
         // Whoever chooses it owns the account, so only the team that made the account may hand that
@@ -178,7 +159,7 @@ export function systemHandlers(deps: AppDeps) {
         if (user && already) {
           // Already in the team from the old invite: this link only lets them choose the password.
           await store.deleteInvite(teamId, email);
-          await startSession(c, auth, { userId: user.id, name: user.name, admin: user.admin });
+          await startSession(c, auth, { userId: user.id, sessionVersion: user.sessionVersion });
           return c.json({ ...publicUser(user), team: { teamId, role: already.role } }, 200);
         }
       } else {
@@ -203,7 +184,7 @@ export function systemHandlers(deps: AppDeps) {
       to: membership,
       invite: { email, id: inviteId },
     });
-    await startSession(c, auth, { userId: user.id, name: user.name, admin: user.admin });
+    await startSession(c, auth, { userId: user.id, sessionVersion: user.sessionVersion });
     return c.json({ ...publicUser(user), team: { teamId, role: membership.role } }, 200);
   };
 
@@ -218,14 +199,14 @@ export function systemHandlers(deps: AppDeps) {
     if (!credential || isPasswordHash(credential.passwordHash)) {
       throw new DomainError(401, "invalid_link", "this invite link has been used already");
     }
-    assertNewPassword(password);
+    checkNewPassword(password, [email]);
     if (!(await store.spendToken(`invite:${claims.jti}`, claims.exp))) {
       throw new DomainError(401, "invalid_link", "this invite link has been used already");
     }
     await store.setPasswordHash(email, await hashPassword(password));
     const user = await store.getUser(credential.userId);
     if (!user) throw new DomainError(401, "invalid_link", "the invite no longer matches an account");
-    await startSession(c, auth, { userId: user.id, name: user.name, admin: user.admin });
+    await startSession(c, auth, { userId: user.id, sessionVersion: user.sessionVersion });
     return c.json(publicUser(user), 200);
   };
 

@@ -1,12 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { body, ErrorSchema, errorsOf, json, Lang, UserSchema } from "../schemas.js";
+import { body, ErrorSchema, errorsOf, json, Lang, Name, NewPassword, UserSchema } from "../schemas.js";
 
 const Email = z
   .email()
   .max(254)
   .transform((e) => e.toLowerCase());
-/** A password someone chooses (setup, a new account by invite); item 8 of issue 13 may tighten it. */
-export const Password = z.string().min(10, "at least 10 characters").max(200);
 
 export const health = createRoute({
   method: "get",
@@ -37,8 +35,8 @@ export const setup = createRoute({
       z.object({
         token: z.string().min(10).max(200),
         email: Email,
-        name: z.string().trim().min(1).max(80),
-        password: Password,
+        name: Name(80),
+        password: NewPassword,
         lang: Lang.default("zh"),
       }),
     ),
@@ -60,7 +58,10 @@ export const login = createRoute({
   responses: {
     200: json(UserSchema, "Signed in"),
     ...errorsOf(400, 401),
-    429: json(ErrorSchema, "Too many failed attempts; wait and retry"),
+    429: json(
+      ErrorSchema,
+      "Too many attempts from this client, for this account from this client, or too many sign-ins at once; Retry-After says when",
+    ),
     ...errorsOf(503),
   },
 });
@@ -69,8 +70,8 @@ export const logout = createRoute({
   method: "post",
   path: "/auth/logout",
   tags: ["auth"],
-  summary: "Sign out",
-  responses: { 204: { description: "Signed out" } },
+  summary: "Sign out: ends every session of the account, copied cookies included",
+  responses: { 204: { description: "Signed out" }, ...errorsOf(503) },
 });
 
 export const me = createRoute({
@@ -103,7 +104,7 @@ export const acceptInvite = createRoute({
           description:
             "A new password (at least 10 characters) for a new account; your own for an existing one",
         }),
-        name: z.string().trim().min(1).max(80).optional().openapi({
+        name: Name(80).optional().openapi({
           description: "Your name, for a new account; an existing account keeps its own",
         }),
       }),

@@ -10,6 +10,7 @@ import {
   Id,
   json,
   MemberSchema,
+  Name,
   Role,
   RosterSchema,
   TeamParams,
@@ -38,7 +39,7 @@ export const createTeam = createRoute({
   request: {
     body: body(
       z.object({
-        name: z.string().trim().min(1).max(80),
+        name: Name(80),
         timezone: Timezone.default("Asia/Shanghai"),
         context: Context.default({}),
       }),
@@ -68,7 +69,7 @@ export const updateTeam = createRoute({
     params: TeamParams,
     body: body(
       z.object({
-        name: z.string().trim().min(1).max(80).optional(),
+        name: Name(80).optional(),
         timezone: Timezone.optional(),
         context: Context.optional(),
       }),
@@ -123,7 +124,7 @@ export const addMember = createRoute({
     body: body(
       z.object({
         email: Email,
-        name: z.string().trim().min(1).max(80).openapi({
+        name: Name(80).openapi({
           description: "Used only if the email is new; an existing account joins under its own name",
         }),
         role: Role,

@@ -54,6 +54,17 @@ function Members({ teamId, manager }: { teamId: string; manager: boolean }) {
       call(api.teams[":teamId"].members[":userId"].$delete({ param: { teamId, userId } })),
     onSettled: refresh,
   });
+  // A reset link is shown once, to the manager who asked; only its hash is kept on the server.
+  const [resetLink, setResetLink] = useState<{ name: string; url: string } | null>(null);
+  const reset = useMutation({
+    mutationFn: (m: { userId: string; name: string }) =>
+      call(
+        api.teams[":teamId"].members[":userId"]["password-reset"].$post({
+          param: { teamId, userId: m.userId },
+        }),
+      ),
+    onSuccess: (r, m) => setResetLink({ name: m.name, url: r.url }),
+  });
   const [invite, setInvite] = useState({ email: "", name: "", role: "responder" as Role });
   const [inviteUrl, setInviteUrl] = useState<string | null>(null);
   const add = useMutation({
@@ -111,7 +122,15 @@ function Members({ teamId, manager }: { teamId: string; manager: boolean }) {
                         {t("remove")}
                         <span className="sr-only"> {m.name}</span>
                       </button>
-                    )}
+                    )}{" "}
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => reset.mutate({ userId: m.userId, name: m.name })}
+                    >
+                      {t("reset_link")}
+                      <span className="sr-only"> {m.name}</span>
+                    </button>
                   </td>
                 )}
               </tr>
@@ -119,7 +138,16 @@ function Members({ teamId, manager }: { teamId: string; manager: boolean }) {
           </tbody>
         </table>
       </div>
-      <ErrorNote error={members.error ?? change.error ?? remove.error} />
+      <ErrorNote error={members.error ?? change.error ?? remove.error ?? reset.error} />
+      {resetLink && (
+        <div className="notice" role="status">
+          <p>{t("reset_link_ready", { name: resetLink.name })}</p>
+          <code className="break">{resetLink.url}</code>{" "}
+          <button type="button" onClick={() => void navigator.clipboard?.writeText(resetLink.url)}>
+            {t("copy")}
+          </button>
+        </div>
+      )}
       {manager && (invites.data?.items ?? []).length > 0 && (
         <div className="table-wrap">
           <table>

@@ -28,7 +28,7 @@ export function AuthCard({
   pending: boolean;
   notice?: ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [values, setValues] = useState({ email: "", name: "", password: "" });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -58,7 +58,7 @@ export function AuthCard({
               hint={
                 f.name === "password" && f.autoComplete === "new-password" ? t("password_hint") : undefined
               }
-              error={fieldError(error, f.name)}
+              error={fieldError(error, f.name, lang)}
             >
               {(props) => (
                 <input
