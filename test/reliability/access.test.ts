@@ -8,7 +8,7 @@ import { cryptoEntropy } from "../../functions/adapters/system.js";
 import { acknowledgeLink, hashPassword, inviteLink, sha256 } from "../../functions/api/auth.js";
 import type { Store } from "../../functions/core/ports.js";
 import { createLocalRuntime } from "../../functions/local/runtime.js";
-import { TestClock } from "../support/api.js";
+import { PASSWORD, TestClock } from "../support/api.js";
 import { builtInScenarios, catalogSources } from "../support/drills.js";
 import {
   composeApi,
@@ -186,7 +186,7 @@ async function world() {
   const member = async (teamId: string, by: Person) => {
     const link = await invite(teamId, by);
     const res = await send("POST", "/api/auth/accept-invite", {
-      body: { token: link.url.split("#")[1], password: "0123456789abc" },
+      body: { token: link.url.split("#")[1], password: PASSWORD },
     });
     if (res.status !== 200) throw new Error(`accept: ${res.status} ${res.text}`);
     return { userId: res.json.id as string };
