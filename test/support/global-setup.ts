@@ -12,5 +12,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const local = await startDynamoLocal();
   project.provide("dynamoEndpoint", local.endpoint);
-  return () => local.stop();
+  return async () => {
+    await local.stop();
+  };
 }

@@ -11,11 +11,17 @@ import { createDynamoClient } from "../../store/client.js";
  * Java 17), so `npm start` and the tests use the same store code as AWS.
  */
 
+export type StopOutcome = "sigterm" | "sigkill" | "already";
+
 export interface DynamoLocal {
   endpoint: string;
   port: number;
-  /** Stops the Java child; resolves once it has exited. Safe to call twice. */
-  stop(): Promise<void>;
+  /**
+   * Stops the Java child; resolves once it has exited, saying how: `sigterm` (it shut down when
+   * asked), `sigkill` (it did not within the grace period and was killed, which may lose a write it
+   * acknowledged just before) or `already` (it had exited). Safe to call twice.
+   */
+  stop(options?: { graceMs?: number }): Promise<StopOutcome>;
   process: ChildProcess;
 }
 
@@ -91,18 +97,24 @@ export async function startDynamoLocal({ port, dataDir }: DynamoLocalOptions = {
   };
   process.on("exit", killOnParentExit);
 
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
+  let stopping: Promise<StopOutcome> | undefined;
+  const stop = (options: { graceMs?: number } = {}): Promise<StopOutcome> => {
     stopping ??= (async () => {
+      let outcome: StopOutcome = "already";
       if (running()) {
+        outcome = "sigterm";
         child.kill("SIGTERM");
         const force = setTimeout(() => {
-          if (running()) child.kill("SIGKILL");
-        }, STOP_GRACE_MS);
+          if (running()) {
+            outcome = "sigkill";
+            child.kill("SIGKILL");
+          }
+        }, options.graceMs ?? STOP_GRACE_MS);
         await exited;
         clearTimeout(force);
       }
       process.off("exit", killOnParentExit);
+      return outcome;
     })();
     return stopping;
   };
