@@ -2,7 +2,7 @@ import type { Person } from "../incident.js";
 import type { Rng } from "../random.js";
 import type { Localized } from "../vocabulary.js";
 import { expandPair, type Rules } from "./grammar.js";
-import { memberNickname, staffTitle, TRADE_ROLES } from "./names.js";
+import { staffTitle, TRADE_ROLES, tradeName } from "./names.js";
 import { CHAT_TOPICS, type ChatTopic } from "./topics-chat.js";
 import type { LocalMoment, NoiseDraft, Scene, SurfaceEvent } from "./types.js";
 
@@ -684,11 +684,9 @@ function card(c: Ctx, at: number): NoiseDraft[] {
   if (c.rng.chance(0.2)) {
     // A trade contact a member trusts carries the same titles a raid's bait accounts use.
     const role = c.rng.pick(TRADE_ROLES[c.scene.business]);
-    const holder = memberNickname(c.rng, c.scene.business);
+    const holder = tradeName(c.rng, role);
     const says = line(c, c.rng.pick(TRADE_REFERRALS), { role });
-    const note = c.rng.chance(0.5)
-      ? role
-      : { zh: `${role.zh}｜${holder.zh}`, en: `${role.en} - ${holder.en}` };
+    const note = c.rng.chance(0.5) ? role : { zh: `${role.zh}｜个人工作室`, en: `${role.en} - own studio` };
     return [{ at, kind: "card", authorId: who.id, text: says, card: { name: holder, note } }];
   }
   if (c.rng.chance(0.4)) {

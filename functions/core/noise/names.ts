@@ -483,6 +483,15 @@ const BAIT_NAMES: readonly Localized[] = [
   L("<english>", "<english>"),
 ];
 
+/**
+ * The name on the card of someone who works in a trade (罗老师（书法老师）, 外教-Judy): a raider's
+ * bait account and a real contact a member forwards are named alike.
+ */
+export function tradeName(rng: Rng, role: Localized): Localized {
+  const named = expandPair(rng.pick(BAIT_NAMES), rng, allRules);
+  return { zh: named.zh.replace("{role}", role.zh), en: named.en.replace("{role}", role.en) };
+}
+
 /** A raider's face: the name on their account and the note on the card they post. */
 export interface Persona {
   name: Localized;
@@ -550,8 +559,7 @@ export function raiderPersona(
     };
   }
   const role = rng.pick(TRADE_ROLES[business]);
-  const named = expandPair(rng.pick(BAIT_NAMES), rng, allRules);
-  const name = { zh: named.zh.replace("{role}", role.zh), en: named.en.replace("{role}", role.en) };
+  const name = tradeName(rng, role);
   const where = rng.int(0, 2);
   const studio = rng.pick(STUDIOS);
   const note =
