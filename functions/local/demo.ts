@@ -1,4 +1,4 @@
-import { hashPassword, randomToken } from "../api/auth.js";
+import { hashPassword, randomToken, sha256 } from "../api/auth.js";
 import { type DrillService, monthIn } from "../core/drills.js";
 import { generate } from "../core/generator.js";
 import {
@@ -15,6 +15,12 @@ import { score } from "../core/scoring.js";
 
 const DAY = 86_400_000;
 const DEMO_EMAIL = "demo.manager@example.com";
+/**
+ * The demo roster's webhook: a public-looking https URL under `.invalid` (RFC 6761), which never
+ * resolves, so the roster passes today's rules (it can be saved again as it is) and a page "fails: dns"
+ * without anything leaving the machine.
+ */
+const DEMO_HOOK = "https://demo-hook.example.invalid/yanlian";
 
 interface DemoTeam {
   id: string;
@@ -61,8 +67,11 @@ export async function seedDemo(deps: {
   store: Store;
   service: DrillService;
   catalog: readonly Scenario[];
+  /** Where `npm start` serves, for the sign-in command the note prints. */
+  publicUrl?: string;
 }): Promise<string> {
   const { store } = deps;
+  const base = deps.publicUrl ?? "http://localhost:8787";
   const now = Date.now();
   const password = randomToken();
   const passwordHash = await hashPassword(password);
@@ -71,12 +80,31 @@ export async function seedDemo(deps: {
   if (existing) {
     await store.setPasswordHash(DEMO_EMAIL, passwordHash);
   } else {
-    await store.createUser(
-      { id: managerId, email: DEMO_EMAIL, name: "演示主管", admin: true, lang: "zh", createdAt: now },
-      { email: DEMO_EMAIL, userId: managerId, passwordHash },
-    );
+    const user = {
+      id: managerId,
+      email: DEMO_EMAIL,
+      name: "演示主管",
+      admin: true,
+      lang: "zh" as const,
+      createdAt: now,
+    };
+    const credential = { email: DEMO_EMAIL, userId: managerId, passwordHash };
+    const setup = await store.getSetupTokenHash();
+    if (setup?.used) {
+      await store.createUser(user, credential);
+    } else {
+      // On an empty store the demo manager is the first admin: setup is done, so no setup link is
+      // printed (or left open) for a demo. The token is never shown: it exists to be used right here.
+      const tokenHash = sha256(randomToken());
+      await store.putSetupTokenHash(tokenHash);
+      await store.completeSetup(tokenHash, user, credential);
+    }
   }
-  const note = `Demo: sign in as ${DEMO_EMAIL} with password ${password} (new on every --demo start).`;
+  const note = [
+    `Demo: sign in at ${base} as ${DEMO_EMAIL} with password ${password} (new on every --demo start).`,
+    'From the command line (README.md, "A first drill from the command line", from its second curl on):',
+    `  curl -c jar -X POST ${base}/api/auth/login -H 'content-type: application/json' -d '{"email":"${DEMO_EMAIL}","password":"${password}"}'`,
+  ].join("\n");
   if (existing) return note;
 
   const rng = Rng.seeded(20261122);
@@ -129,7 +157,7 @@ export async function seedDemo(deps: {
         userId: responders[0]?.id ?? managerId,
         name: responders[0]?.name ?? "",
         channel: "webhook",
-        target: "http://127.0.0.1:9/demo-hook",
+        target: DEMO_HOOK,
       },
       ...(responders[1]
         ? {
@@ -137,7 +165,7 @@ export async function seedDemo(deps: {
               userId: responders[1].id,
               name: responders[1].name,
               channel: "webhook" as const,
-              target: "http://127.0.0.1:9/demo-hook-backup",
+              target: `${DEMO_HOOK}-backup`,
             },
           }
         : {}),
