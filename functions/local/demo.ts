@@ -40,9 +40,9 @@ const TEAMS: DemoTeam[] = [
     context: { brand: { zh: "青禾学堂", en: "Qinghe Academy" }, staff: { zh: "林老师", en: "Ms. Lin" } },
     skill: 0.85,
     people: [
-      { id: "u-demo-chen", email: "chen@example.com", name: "陈晓（值班）", role: "responder" },
-      { id: "u-demo-zhou", email: "zhou@example.com", name: "周宁（值班）", role: "responder" },
-      { id: "u-demo-gu", email: "gu@example.com", name: "顾客户成功（只读）", role: "viewer" },
+      { id: "u-demo-chen", email: "chen@demo.example.com", name: "陈晓（值班）", role: "responder" },
+      { id: "u-demo-zhou", email: "zhou@demo.example.com", name: "周宁（值班）", role: "responder" },
+      { id: "u-demo-gu", email: "gu@demo.example.com", name: "顾客户成功（只读）", role: "viewer" },
     ],
   },
   {
@@ -52,8 +52,8 @@ const TEAMS: DemoTeam[] = [
     context: { brand: { zh: "拾味小厨", en: "Shiwei Kitchen" }, staff: { zh: "阿杰", en: "AJ" } },
     skill: 0.6,
     people: [
-      { id: "u-demo-li", email: "li@example.com", name: "李想（值班）", role: "responder" },
-      { id: "u-demo-wu", email: "wu@example.com", name: "吴桐（夜班编辑）", role: "responder" },
+      { id: "u-demo-li", email: "li@demo.example.com", name: "李想（值班）", role: "responder" },
+      { id: "u-demo-wu", email: "wu@demo.example.com", name: "吴桐（夜班编辑）", role: "responder" },
     ],
   },
 ];
@@ -105,10 +105,13 @@ export async function seedDemo(deps: {
     'From the command line (README.md, "A first drill from the command line", from its second curl on):',
     `  curl -c jar -X POST ${base}/api/auth/login -H 'content-type: application/json' -d '{"email":"${DEMO_EMAIL}","password":"${password}"}'`,
   ].join("\n");
-  if (existing) return note;
+  // Each team once: a start that stopped half-way (or a team seeded before) is completed, not repeated.
+  let created = 0;
 
   const rng = Rng.seeded(20261122);
   for (const team of TEAMS) {
+    if (await store.getTeam(team.id)) continue;
+    created++;
     await store.createTeam(
       {
         id: team.id,
@@ -128,7 +131,11 @@ export async function seedDemo(deps: {
         addedAt: now - 120 * DAY,
       },
     );
+    const people: DemoTeam["people"] = [];
     for (const person of team.people) {
+      // An email someone already uses here (a person invited before this --demo start) stays theirs.
+      if (await store.getCredential(person.email)) continue;
+      people.push(person);
       // Demo people have no password: they exist to show up in rosters and figures.
       await store.createUser(
         {
@@ -150,7 +157,7 @@ export async function seedDemo(deps: {
         addedAt: now - 100 * DAY,
       });
     }
-    const responders = team.people.filter((p) => p.role === "responder");
+    const responders = people.filter((p) => p.role === "responder");
     await store.putRoster({
       teamId: team.id,
       primary: {
@@ -186,7 +193,9 @@ export async function seedDemo(deps: {
       }
     }
   }
-  return `${note}\nTwo demo teams with four months of drills were created.`;
+  if (created === 0) return note;
+  const what = created === TEAMS.length ? "Two demo teams" : "The missing demo team";
+  return `${note}\n${what}, with four months of drills and practice drills, ${created === 1 ? "was" : "were"} created.`;
 }
 
 async function seedDrill(

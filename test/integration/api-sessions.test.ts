@@ -131,6 +131,17 @@ describe("sessions and one-click links", () => {
 describe("npm start -- --demo", () => {
   it("seeds two teams with months of scored drills, once", async () => {
     const api = await startApi();
+    // The README's invitee (li@example.com) and someone using a demo person's email are here already:
+    // the demo starts anyway and leaves both accounts alone.
+    for (const [id, email] of [
+      ["u-readme-li", "li@example.com"],
+      ["u-real-li", "li@demo.example.com"],
+    ] as const) {
+      await api.store.createUser(
+        { id, email, name: "李值班", admin: false, lang: "zh", createdAt: 1 },
+        { email, userId: id, passwordHash: "" },
+      );
+    }
     // A plain `npm start` before left a setup token pending; this start is `--demo`.
     await api.store.putSetupTokenHash(sha256("a setup token nobody will use"));
     expect((await api.call("GET", "/api/setup")).json).toEqual({ needed: true });
