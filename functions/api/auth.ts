@@ -6,6 +6,7 @@ import type { Caller } from "../core/drills.js";
 import { DomainError } from "../core/errors.js";
 import type { Store } from "../core/ports.js";
 import type { AppEnv } from "./context.js";
+import { VIEWER_ADDRESS_HEADER } from "./security-headers.js";
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32, maxmem: 64 * 1024 * 1024 };
 
@@ -160,7 +161,7 @@ export function clientAddress(c: Context): string {
       }
     | undefined;
   if (env?.requestContext) {
-    const viewer = c.req.header("cloudfront-viewer-address");
+    const viewer = c.req.header(VIEWER_ADDRESS_HEADER);
     // "203.0.113.7:4567" or "[2001:db8::1]:4567": the port changes per connection, the address does not.
     if (viewer) return viewer.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
     return env.requestContext.http?.sourceIp ?? "unknown";

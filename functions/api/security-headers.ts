@@ -50,3 +50,23 @@ export function siteHeaders(): Record<string, string> {
     "X-Content-Type-Options": "nosniff",
   };
 }
+
+/**
+ * The request headers, the other way: what CloudFront's `/api/*` behaviour sends on to the API
+ * (infra/constructs/web.ts), and what the API reads. CloudFront has no "every viewer header but Host,
+ * plus a CloudFront header" (`allExcept` takes viewer headers only; `allViewerAndWhitelistCloudFront`
+ * also sends Host, and API Gateway answers 403 to a Host that is not its own), so the policy lists the
+ * viewer headers the API reads, and cookies and query strings go whole.
+ */
+export const API_VIEWER_HEADERS = [
+  "Content-Type", // JSON bodies are validated by type (zod-openapi)
+  "Origin", // the CSRF guard (csrfGuard in auth.ts)
+  "Sec-Fetch-Site", // the CSRF guard
+  "Accept",
+  "Accept-Language",
+] as const;
+/**
+ * The viewer's address and port (`203.0.113.7:4567`, `[2001:db8::1]:4567`), set by CloudFront itself:
+ * the per-client sign-in limits key on it (clientAddress in auth.ts).
+ */
+export const VIEWER_ADDRESS_HEADER = "CloudFront-Viewer-Address";

@@ -1,4 +1,4 @@
-import { hashPassword, randomToken } from "../api/auth.js";
+import { hashPassword, randomToken, sha256 } from "../api/auth.js";
 import { type DrillService, monthIn } from "../core/drills.js";
 import { generate } from "../core/generator.js";
 import {
@@ -15,6 +15,12 @@ import { score } from "../core/scoring.js";
 
 const DAY = 86_400_000;
 const DEMO_EMAIL = "demo.manager@example.com";
+/**
+ * The demo roster's webhook: a public-looking https URL under `.invalid` (RFC 6761), which never
+ * resolves, so the roster passes today's rules (it can be saved again as it is) and a page "fails: dns"
+ * without anything leaving the machine.
+ */
+const DEMO_HOOK = "https://demo-hook.example.invalid/yanlian";
 
 interface DemoTeam {
   id: string;
@@ -34,9 +40,9 @@ const TEAMS: DemoTeam[] = [
     context: { brand: { zh: "青禾学堂", en: "Qinghe Academy" }, staff: { zh: "林老师", en: "Ms. Lin" } },
     skill: 0.85,
     people: [
-      { id: "u-demo-chen", email: "chen@example.com", name: "陈晓（值班）", role: "responder" },
-      { id: "u-demo-zhou", email: "zhou@example.com", name: "周宁（值班）", role: "responder" },
-      { id: "u-demo-gu", email: "gu@example.com", name: "顾客户成功（只读）", role: "viewer" },
+      { id: "u-demo-chen", email: "chen@demo.example.com", name: "陈晓（值班）", role: "responder" },
+      { id: "u-demo-zhou", email: "zhou@demo.example.com", name: "周宁（值班）", role: "responder" },
+      { id: "u-demo-gu", email: "gu@demo.example.com", name: "顾客户成功（只读）", role: "viewer" },
     ],
   },
   {
@@ -46,8 +52,8 @@ const TEAMS: DemoTeam[] = [
     context: { brand: { zh: "拾味小厨", en: "Shiwei Kitchen" }, staff: { zh: "阿杰", en: "AJ" } },
     skill: 0.6,
     people: [
-      { id: "u-demo-li", email: "li@example.com", name: "李想（值班）", role: "responder" },
-      { id: "u-demo-wu", email: "wu@example.com", name: "吴桐（夜班编辑）", role: "responder" },
+      { id: "u-demo-li", email: "li@demo.example.com", name: "李想（值班）", role: "responder" },
+      { id: "u-demo-wu", email: "wu@demo.example.com", name: "吴桐（夜班编辑）", role: "responder" },
     ],
   },
 ];
@@ -61,8 +67,11 @@ export async function seedDemo(deps: {
   store: Store;
   service: DrillService;
   catalog: readonly Scenario[];
+  /** Where `npm start` serves, for the sign-in command the note prints. */
+  publicUrl?: string;
 }): Promise<string> {
   const { store } = deps;
+  const base = deps.publicUrl ?? "http://localhost:8787";
   const now = Date.now();
   const password = randomToken();
   const passwordHash = await hashPassword(password);
@@ -71,16 +80,38 @@ export async function seedDemo(deps: {
   if (existing) {
     await store.setPasswordHash(DEMO_EMAIL, passwordHash);
   } else {
-    await store.createUser(
-      { id: managerId, email: DEMO_EMAIL, name: "演示主管", admin: true, lang: "zh", createdAt: now },
-      { email: DEMO_EMAIL, userId: managerId, passwordHash },
-    );
+    const user = {
+      id: managerId,
+      email: DEMO_EMAIL,
+      name: "演示主管",
+      admin: true,
+      lang: "zh" as const,
+      createdAt: now,
+    };
+    const credential = { email: DEMO_EMAIL, userId: managerId, passwordHash };
+    const setup = await store.getSetupTokenHash();
+    if (setup?.used) {
+      await store.createUser(user, credential);
+    } else {
+      // On an empty store the demo manager is the first admin: setup is done, so no setup link is
+      // printed (or left open) for a demo. The token is never shown: it exists to be used right here.
+      const tokenHash = sha256(randomToken());
+      await store.putSetupTokenHash(tokenHash);
+      await store.completeSetup(tokenHash, user, credential);
+    }
   }
-  const note = `Demo: sign in as ${DEMO_EMAIL} with password ${password} (new on every --demo start).`;
-  if (existing) return note;
+  const note = [
+    `Demo: sign in at ${base} as ${DEMO_EMAIL} with password ${password} (new on every --demo start).`,
+    'From the command line (README.md, "A first drill from the command line", from its second curl on):',
+    `  curl -c jar -X POST ${base}/api/auth/login -H 'content-type: application/json' -d '{"email":"${DEMO_EMAIL}","password":"${password}"}'`,
+  ].join("\n");
+  // Each team once: a start that stopped half-way (or a team seeded before) is completed, not repeated.
+  let created = 0;
 
   const rng = Rng.seeded(20261122);
   for (const team of TEAMS) {
+    if (await store.getTeam(team.id)) continue;
+    created++;
     await store.createTeam(
       {
         id: team.id,
@@ -100,7 +131,11 @@ export async function seedDemo(deps: {
         addedAt: now - 120 * DAY,
       },
     );
+    const people: DemoTeam["people"] = [];
     for (const person of team.people) {
+      // An email someone already uses here (a person invited before this --demo start) stays theirs.
+      if (await store.getCredential(person.email)) continue;
+      people.push(person);
       // Demo people have no password: they exist to show up in rosters and figures.
       await store.createUser(
         {
@@ -122,14 +157,14 @@ export async function seedDemo(deps: {
         addedAt: now - 100 * DAY,
       });
     }
-    const responders = team.people.filter((p) => p.role === "responder");
+    const responders = people.filter((p) => p.role === "responder");
     await store.putRoster({
       teamId: team.id,
       primary: {
         userId: responders[0]?.id ?? managerId,
         name: responders[0]?.name ?? "",
         channel: "webhook",
-        target: "http://127.0.0.1:9/demo-hook",
+        target: DEMO_HOOK,
       },
       ...(responders[1]
         ? {
@@ -137,7 +172,7 @@ export async function seedDemo(deps: {
               userId: responders[1].id,
               name: responders[1].name,
               channel: "webhook" as const,
-              target: "http://127.0.0.1:9/demo-hook-backup",
+              target: `${DEMO_HOOK}-backup`,
             },
           }
         : {}),
@@ -158,7 +193,9 @@ export async function seedDemo(deps: {
       }
     }
   }
-  return `${note}\nTwo demo teams with four months of drills were created.`;
+  if (created === 0) return note;
+  const what = created === TEAMS.length ? "Two demo teams" : "The missing demo team";
+  return `${note}\n${what}, with four months of drills and practice drills, ${created === 1 ? "was" : "were"} created.`;
 }
 
 async function seedDrill(

@@ -119,17 +119,18 @@ try {
   await ensureWebBuilt();
   app.use("*", serveWeb());
 
+  // The demo first: its manager is the first admin, so a demo start has no setup left to print.
+  let demoNote: string | undefined;
+  if (values.demo) demoNote = await seedDemo({ store, service, catalog: catalog.scenarios, publicUrl });
+
   const setup = await store.getSetupTokenHash();
   let setupToken: string | undefined;
-  if (!setup?.used) {
+  if (!setup?.used && !values.demo) {
     // Only the hash is stored, so each start while setup is pending prints a fresh token.
     const token = randomToken();
     await store.putSetupTokenHash(sha256(token));
     setupToken = token;
   }
-
-  let demoNote: string | undefined;
-  if (values.demo) demoNote = await seedDemo({ store, service, catalog: catalog.scenarios });
 
   server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () => {
     console.log(`\nYanlian is running at ${publicUrl}`);
@@ -140,13 +141,14 @@ try {
     if (setupToken) {
       console.log(`\nFirst run: open this one-time setup link to create the first manager:`);
       console.log(`  ${publicUrl}/setup#token=${setupToken}`);
-      console.log(`\nOr from the command line, with the setup token ${setupToken}:`);
       console.log(
-        `  curl -c cookies.txt -X POST ${publicUrl}/api/setup -H 'content-type: application/json' \\`,
+        `\nOr from the command line (README.md, "A first drill from the command line", goes on from here):`,
       );
+      console.log(`  curl -c jar -X POST ${publicUrl}/api/setup -H 'content-type: application/json' \\`);
       console.log(
-        `    -d '{"token":"${setupToken}","email":"you@example.com","name":"你的名字","password":"choose a long one"}'`,
+        `    -d '{"token":"${setupToken}","email":"me@example.com","name":"主管","password":"a long password"}'`,
       );
+      console.log("  (at least 10 characters, not easy to guess; choose your own)");
       console.log("  (until setup is done, every start prints a new token and the old one stops working)");
     }
     if (demoNote) console.log(`\n${demoNote}`);

@@ -5,10 +5,12 @@ import * as s3 from "aws-cdk-lib/aws-s3";
 import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
 import {
+  API_VIEWER_HEADERS,
   FRAME_OPTIONS,
   HSTS_MAX_AGE_SECONDS,
   REFERRER_POLICY,
   SITE_CSP,
+  VIEWER_ADDRESS_HEADER,
 } from "../../functions/api/security-headers.js";
 
 export interface WebProps {
@@ -90,6 +92,19 @@ export class Web extends Construct {
       securityHeadersBehavior: securityHeaders,
     });
 
+    // Not the managed AllViewerExceptHostHeader: it forwards no CloudFront header, so every viewer
+    // would reach the API as the edge's own address and share one sign-in bucket. CloudFront sets
+    // CloudFront-Viewer-Address itself when a policy asks for it.
+    const apiRequests = new cloudfront.OriginRequestPolicy(this, "ApiRequests", {
+      comment:
+        "Yanlian /api/*: cookies, query strings, the viewer headers the API reads, the viewer address; never Host",
+      cookieBehavior: cloudfront.OriginRequestCookieBehavior.all(),
+      queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
+      headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList(
+        ...API_VIEWER_HEADERS,
+        VIEWER_ADDRESS_HEADER,
+      ),
+    });
     this.distribution = new cloudfront.Distribution(this, "Distribution", {
       comment: "Yanlian",
       defaultRootObject: "index.html",
@@ -124,8 +139,9 @@ export class Web extends Construct {
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          // Cookies, query strings and headers reach the app; Host stays the API's own, as API Gateway requires.
-          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          // Cookies, query strings, the headers the API reads and the viewer's address reach the app; Host
+          // stays the API's own, as API Gateway requires.
+          originRequestPolicy: apiRequests,
           responseHeadersPolicy: apiHeaders,
         },
       },

@@ -346,7 +346,11 @@ describe("the Yanlian stack (prod)", () => {
         ViewerProtocolPolicy: "https-only",
         AllowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"],
         CachePolicyId: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", // Managed-CachingDisabled
-        OriginRequestPolicyId: "b689b0a8-53d0-40ab-baf2-68738e2966ac", // Managed-AllViewerExceptHostHeader
+      });
+      // The API's own origin request policy, not the managed AllViewerExceptHostHeader: that one sends no
+      // CloudFront header, so every viewer would reach the sign-in limits as the edge's address.
+      expect(api.OriginRequestPolicyId).toEqual({
+        Ref: logicalId("AWS::CloudFront::OriginRequestPolicy", "WebApiRequests"),
       });
       const apiOrigin = dist.Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
       expect(JSON.stringify(apiOrigin.DomainName)).toContain(logicalId("AWS::ApiGatewayV2::Api", "ApiHttp"));
@@ -363,6 +367,23 @@ describe("the Yanlian stack (prod)", () => {
           }),
         },
       });
+    });
+
+    it("/api/* forwards cookies, query strings, the headers the API reads and CloudFront-Viewer-Address, never Host", () => {
+      const policies = ofType("AWS::CloudFront::OriginRequestPolicy");
+      expect(policies).toHaveLength(1);
+      const config = policies[0]![1].Properties.OriginRequestPolicyConfig;
+      expect(config.CookiesConfig).toEqual({ CookieBehavior: "all" });
+      expect(config.QueryStringsConfig).toEqual({ QueryStringBehavior: "all" });
+      // A list, so Host is not sent: API Gateway answers 403 to a Host that is not its own.
+      expect(config.HeadersConfig.HeaderBehavior).toBe("whitelist");
+      const headers = (config.HeadersConfig.Headers as string[]).map((h) => h.toLowerCase());
+      expect(headers).toContain("cloudfront-viewer-address");
+      expect(headers).not.toContain("host");
+      // What the API reads: the JSON body's type and the CSRF guard's two headers.
+      expect(headers).toEqual(expect.arrayContaining(["content-type", "origin", "sec-fetch-site"]));
+      // CloudFront's quota: at most 10 headers in an origin request policy.
+      expect(headers.length).toBeLessThanOrEqual(10);
     });
 
     it("the SPA fallback rewrites app routes to index.html, never files or the API", () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { acknowledgeLink } from "../../functions/api/auth.js";
+import { acknowledgeLink, sha256 } from "../../functions/api/auth.js";
 import { seedDemo } from "../../functions/local/demo.js";
 import { type Api, ORIGIN, PASSWORD, startApi, twoTeams } from "../support/api.js";
 import { builtInScenarios } from "../support/drills.js";
@@ -131,8 +131,25 @@ describe("sessions and one-click links", () => {
 describe("npm start -- --demo", () => {
   it("seeds two teams with months of scored drills, once", async () => {
     const api = await startApi();
+    // The README's invitee (li@example.com) and someone using a demo person's email are here already:
+    // the demo starts anyway and leaves both accounts alone.
+    for (const [id, email] of [
+      ["u-readme-li", "li@example.com"],
+      ["u-real-li", "li@demo.example.com"],
+    ] as const) {
+      await api.store.createUser(
+        { id, email, name: "李值班", admin: false, lang: "zh", createdAt: 1 },
+        { email, userId: id, passwordHash: "" },
+      );
+    }
+    // A plain `npm start` before left a setup token pending; this start is `--demo`.
+    await api.store.putSetupTokenHash(sha256("a setup token nobody will use"));
+    expect((await api.call("GET", "/api/setup")).json).toEqual({ needed: true });
     const note = await seedDemo({ store: api.store, service: api.service, catalog: builtInScenarios() });
     expect(note).toMatch(/demo\.manager@example\.com/);
+    // The demo manager is the first admin: npm start prints no setup link, and none is left open.
+    expect((await api.call("GET", "/api/setup")).json).toEqual({ needed: false });
+    expect(note).not.toMatch(/setup/);
     const password = /password (\S+)/.exec(note)?.[1];
     const login = await api.call("POST", "/api/auth/login", {
       body: { email: "demo.manager@example.com", password },
@@ -150,6 +167,17 @@ describe("npm start -- --demo", () => {
       });
       expect(figures.json.items.length).toBeGreaterThanOrEqual(3);
     }
+    // The demo roster holds to today's rules (no loopback without the operator's say): it saves again as it is.
+    const qinghe = teams.json.items.find((t: { id: string }) => t.id === "t-demo-qinghe");
+    const roster = await api.call("GET", `/api/teams/${qinghe.id}/roster`, { session });
+    const resaved = await api.call("PUT", `/api/teams/${qinghe.id}/roster`, {
+      session,
+      body: {
+        primary: { userId: roster.json.primary.userId, channel: roster.json.primary.channel },
+        backup: { userId: roster.json.backup.userId, channel: roster.json.backup.channel },
+      },
+    });
+    expect(resaved.status).toBe(200);
     const again = await seedDemo({ store: api.store, service: api.service, catalog: builtInScenarios() });
     expect(again).not.toMatch(/were created/);
   });
