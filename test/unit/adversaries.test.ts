@@ -90,10 +90,10 @@ describe("memorisation: a team that remembers what it read in earlier drills", (
     HEAVY,
   );
 
-  // The goal is at most 10 % of drills. Not met yet (23.5 % after 12 drills, 44.5 % after 24 on
-  // 2026-12-02): fixed-format system notices and the scenarios whose lines have few realisations
-  // still repeat. Until they are rewritten this holds the gain made (31 % and 55.5 % before issue 12)
-  // so nothing slides back; tighten it as scenarios gain realisations and look-alike notices.
+  // The goal is at most 10 % of drills. Not met yet: 16.5 % after 12 drills and 36.5 % after 24 on
+  // 2026-12-03 (31 % and 55.5 % before issue 12; 23.5 % and 44.5 % on 2026-12-02). What still repeats
+  // is the fixed lines of the scenarios not yet rewritten and fixed-format system notices. This holds
+  // the gain so nothing slides back; tighten it as scenarios gain realisations.
   it(
     "flagging what was the incident in earlier reports earns credit in fewer drills than before issue 12 (goal: 10 %)",
     () => {
@@ -102,7 +102,7 @@ describe("memorisation: a team that remembers what it read in earlier drills", (
         console.log(describeTally(`memory k=${k} · recalled incidents`, t));
         return [k, t] as const;
       });
-      const ceiling: Record<number, number> = { 12: 0.27, 24: 0.5 };
+      const ceiling: Record<number, number> = { 12: 0.2, 24: 0.42 };
       for (const [k, t] of recalled)
         expect(t.creditShare, `after ${k} drills`).toBeLessThanOrEqual(ceiling[k] as number);
     },
