@@ -10,6 +10,10 @@ import type { Clock, RateLimiter } from "./ports.js";
  * - per client, across accounts: 30 failed (or still running) attempts in the window. A flood of
  *   random emails from one client stops after 30 password hashes instead of costing one each. A
  *   successful sign-in gives its attempt back, so an office behind one NAT address is not held up.
+ * - per account, across clients: 100 attempts in the window, a backstop. The client is what the
+ *   edge says it is; if an attacker can claim to be many clients (a direct call past CloudFront,
+ *   a botnet), guessing one account's password stays bounded, and only a sustained attack of
+ *   that size, not 8 wrong tries by anyone, keeps the owner out for the rest of the window.
  * - per process: at most 2 password hashes at once and 8 waiting. Past that the answer is 429 with
  *   Retry-After at once, so a flood from many clients cannot take the CPU every other request needs.
  *
@@ -19,6 +23,7 @@ import type { Clock, RateLimiter } from "./ports.js";
 export const SIGN_IN_LIMITS = {
   windowMs: 15 * 60_000,
   perAccountClient: 8,
+  perAccount: 100,
   perClientFailures: 30,
   concurrentHashes: 2,
   queuedHashes: 8,
@@ -93,6 +98,9 @@ export class SignInGuard {
       throw new RateLimitedError("too_many_attempts", TOO_MANY, this.retryAfter(now));
     }
     if ((await this.limiter.add(`login:${email}:${client}`, windowMs, now)) > this.limits.perAccountClient) {
+      throw new RateLimitedError("too_many_attempts", TOO_MANY, this.retryAfter(now));
+    }
+    if ((await this.limiter.add(`login:${email}`, windowMs, now)) > this.limits.perAccount) {
       throw new RateLimitedError("too_many_attempts", TOO_MANY, this.retryAfter(now));
     }
     return { clientKey };

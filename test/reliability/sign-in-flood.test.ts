@@ -5,7 +5,7 @@ import { cryptoEntropy } from "../../functions/adapters/system.js";
 import { hashPassword } from "../../functions/api/auth.js";
 import { compose } from "../../functions/api/compose.js";
 import type { Store } from "../../functions/core/ports.js";
-import { SIGN_IN_LIMITS } from "../../functions/core/sign-in.js";
+import { SIGN_IN_LIMITS, SignInGuard } from "../../functions/core/sign-in.js";
 import { TestClock } from "../support/api.js";
 import { builtInScenarios } from "../support/drills.js";
 import {
@@ -190,5 +190,31 @@ describe("the limiter port", () => {
         name,
       ).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     }
+  });
+});
+
+describe("an attacker who can claim to be any client", () => {
+  it("gets at most 100 password checks on one account in a window, however many clients it names", async () => {
+    const clock = new TestClock();
+    const guard = new SignInGuard(new MemoryRateLimiter(), clock);
+    let checked = 0;
+    let refused = 0;
+    // 8 tries each from 40 made-up client addresses: 320 guesses, 8 per client, within every per-client limit.
+    for (let client = 0; client < 40; client++) {
+      for (let attempt = 0; attempt < 8; attempt++) {
+        try {
+          await guard.admit("victim@example.com", `198.51.100.${client}`);
+          checked++;
+        } catch (err) {
+          expect((err as { status?: number }).status).toBe(429);
+          refused++;
+        }
+      }
+    }
+    expect(checked).toBe(SIGN_IN_LIMITS.perAccount);
+    expect(refused).toBe(320 - SIGN_IN_LIMITS.perAccount);
+    // The next window starts afresh: the owner is kept out only while the attack is sustained.
+    clock.advance(SIGN_IN_LIMITS.windowMs);
+    await expect(guard.admit("victim@example.com", "203.0.113.7")).resolves.toBeDefined();
   });
 });
