@@ -156,6 +156,9 @@ function lineOf(option: { use?: readonly Localized[] }, it: Localized, vars: Var
 /** How many everyday items a keyword step keeps to check that a keyword does not block them too. */
 const KEYWORD_NOISE_SAMPLE = 100;
 
+/** Seconds between a person's join and their first post, at the least. */
+const JOIN_TO_POST = 8;
+
 /** The text of an article stimulus that has only a body: its preview is written from the body. */
 const NO_TEXT: Localized = { zh: "", en: "" };
 
@@ -613,6 +616,7 @@ export function generate(
   const push = (at: number, item: Draft["item"]) =>
     drafts.push({ at, order: orderRng.int(0, 0x7fffffff), item });
 
+  const joinedAt = new Map<string, number>();
   for (const stimulus of scenario.stimuli) {
     const base = stimulus.at + stimulusRng.int(0, stimulus.jitter);
     // Repeats use the variants without replacement (reshuffled when they run out), so a wave of
@@ -627,10 +631,15 @@ export function generate(
       ? (peopleParams.get(stimulus.forEach) ?? []).map((person, index) => ({ person, index }))
       : [{ index: 0 }];
     for (const { person, index } of repeats) {
-      const at = stimulus.forEach ? base + stimulusRng.int(0, stimulus.spread) : base;
+      const drawn = stimulus.forEach ? base + stimulusRng.int(0, stimulus.spread) : base;
       // Shadows the incident's variables for this repeat; copying them per repeat was a sixth of a raid's time.
       const each: Vars | undefined = person ? { each: person.name, index: index + 1 } : undefined;
       const author = resolveAuthor(stimulus, person, personParams, members, staff, clientPerson, stimulusRng);
+      // Nobody posts in a group before joining it: a repeat whose jitter drew it ahead of its
+      // author's join lands just after the join instead (the member list would not show them yet).
+      const joined = author && stimulus.kind !== "join" ? joinedAt.get(author.id) : undefined;
+      const at = joined !== undefined ? Math.max(drawn, joined + JOIN_TO_POST) : drawn;
+      if (stimulus.kind === "join" && person) joinedAt.set(person.id, at);
       const item = stimulusItem(
         stimulus,
         nextVariant() ?? stimulus.text ?? NO_TEXT,

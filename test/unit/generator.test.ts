@@ -311,3 +311,22 @@ function similar(a: string, b: string): boolean {
   if (x.length !== y.length) return false;
   return x.filter((ch, i) => ch !== y[i]).length <= 1;
 }
+
+describe("people in the sandbox group", () => {
+  it("never post before they join (a raider's card comes after the raider's join notice)", () => {
+    for (let seed = 0; seed < 200; seed++) {
+      const incident = generate(scenario("competitor-group-raid"), seed);
+      const joinedAt = new Map<string, number>();
+      for (const it of incident.items) {
+        // The incident's own joins ("“名字”通过扫描二维码加入了群聊"); a noise join may also name its inviter.
+        if (it.kind !== "join" || !("stimulus" in it.origin)) continue;
+        const person = incident.people.find((p) => it.text.zh.includes(`“${p.name.zh}”`));
+        if (person) joinedAt.set(person.id, it.at);
+      }
+      for (const it of incident.items) {
+        const joined = it.authorId ? joinedAt.get(it.authorId) : undefined;
+        if (joined !== undefined) expect(it.at, `seed ${seed}`).toBeGreaterThanOrEqual(joined);
+      }
+    }
+  });
+});
