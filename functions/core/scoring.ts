@@ -129,12 +129,16 @@ function keywordFound(
   texts: readonly string[],
   noise: readonly string[] = [],
 ): boolean {
+  return keywordsOf(entry.text ?? "").some((k) => fairKeyword(k, texts, noise));
+}
+
+/** In at least half of the incident's texts, and in no more than a few everyday ones. */
+function fairKeyword(k: string, texts: readonly string[], noise: readonly string[]): boolean {
   if (texts.length === 0) return false;
   const allowed = Math.max(1, Math.floor(noise.length * KEYWORD_NOISE_SHARE));
-  return keywordsOf(entry.text ?? "").some(
-    (k) =>
-      texts.filter((t) => t.includes(k)).length * 2 >= texts.length &&
-      noise.filter((t) => t.includes(k)).length <= allowed,
+  return (
+    texts.filter((t) => t.includes(k)).length * 2 >= texts.length &&
+    noise.filter((t) => t.includes(k)).length <= allowed
   );
 }
 
@@ -146,15 +150,12 @@ function keywordFound(
 export function commonKeywords(texts: readonly string[], noise: readonly string[] = [], limit = 3): string[] {
   const first = texts[0];
   if (!first) return [];
-  const allowed = Math.max(1, Math.floor(noise.length * KEYWORD_NOISE_SHARE));
   const chars = [...first];
   const found: string[] = [];
   for (let len = Math.min(8, chars.length); len >= 2; len--) {
     for (let i = 0; i + len <= chars.length; i++) {
       const k = chars.slice(i, i + len).join("");
-      if (found.some((f) => f.includes(k))) continue;
-      if (texts.filter((t) => t.includes(k)).length * 2 < texts.length) continue;
-      if (noise.filter((t) => t.includes(k)).length > allowed) continue;
+      if (found.some((f) => f.includes(k)) || !fairKeyword(k, texts, noise)) continue;
       found.push(k);
       if (found.length >= limit) return found;
     }

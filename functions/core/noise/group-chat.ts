@@ -300,10 +300,6 @@ interface Ctx {
 }
 
 // The grammar keeps a bracket without a bar as text, so WeChat's tags ([抱拳], [图片]) need no escaping.
-function ex(template: Localized, rng: Rng, rules: Rules): Localized {
-  return expandPair(template, rng, rules);
-}
-
 const rulesCache = new Map<string, Rules>();
 function rulesFor(scene: Scene): Rules {
   const cached = rulesCache.get(scene.business);
@@ -315,7 +311,7 @@ function rulesFor(scene: Scene): Rules {
 }
 
 function line(c: Ctx, template: Localized, vars: Record<string, Localized> = {}): Localized {
-  const out = ex(template, c.rng, c.rules);
+  const out = expandPair(template, c.rng, c.rules);
   const n = String(c.rng.int(2, 28));
   const fill = (text: string, lang: "zh" | "en") =>
     text.replace(/\{(\w+)\}/g, (m, k: string) => (k === "n" ? n : (vars[k]?.[lang] ?? m)));
@@ -726,8 +722,8 @@ function card(c: Ctx, at: number): NoiseDraft[] {
       at,
       kind: "card",
       authorId: who.id,
-      text: dress(c, ex(k.says, c.rng, r)),
-      card: { name: ex(k.name, c.rng, r), note: ex(k.note, c.rng, r) },
+      text: dress(c, expandPair(k.says, c.rng, r)),
+      card: { name: expandPair(k.name, c.rng, r), note: expandPair(k.note, c.rng, r) },
     },
   ];
 }
@@ -877,7 +873,7 @@ function worry(c: Ctx, at: number): NoiseDraft[] {
   const who = member(c);
   const vars = { member: who.name, brand: c.scene.brand };
   const r = { ...c.rules, brand: [c.scene.brand] };
-  const q = dress(c, ex(c.rng.pick(WORRY), c.rng, r));
+  const q = dress(c, expandPair(c.rng.pick(WORRY), c.rng, r));
   const out = [msg(at, who, q)];
   let t = at + c.rng.int(30, 400);
   if (c.rng.chance(0.4)) {
